@@ -1,0 +1,38 @@
+# Set-up is part of every target: a fresh clone needs only `make review` or `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+SAMPLE ?= corpora/samples/criminal_theft
+
+.PHONY: setup review serve test lint samples schema
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+## Review the bundled sample case file and print the findings (SAMPLE=path to review another).
+review: setup
+	$(VENV)/bin/juanshen review $(SAMPLE)
+
+## Start the API on http://127.0.0.1:8000 (OpenAPI docs at /docs).
+serve: setup
+	$(VENV)/bin/juanshen serve
+
+## Lint, then run the test suite (slow model-training tests are skipped; add PYTEST_ARGS=--slow to run them).
+test: setup lint
+	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+lint: setup
+	$(VENV)/bin/ruff check nlp api corpora tests scripts
+	$(VENV)/bin/ruff format --check nlp api corpora tests scripts
+
+## Rebuild the hand-made sample case files and the report JSON Schema.
+samples: setup
+	$(PY) corpora/samples/build_samples.py
+
+schema: setup
+	$(PY) -m nlp.report > docs/report.schema.json
