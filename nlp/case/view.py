@@ -1,0 +1,89 @@
+"""CaseView: what rules read — the documents by type, the people, the timeline, and evidence builders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from nlp.case.persons import PersonMention
+from nlp.case.timeline import Act, Moment, build_timeline, document_date
+from nlp.schema import BBox, CaseFile, Document, Evidence
+from nlp.settings import ReviewSettings
+from nlp.statutes.db import StatuteDB
+
+
+@dataclass
+class CaseView:
+    case: CaseFile
+    persons: list[PersonMention]
+    settings: ReviewSettings = field(default_factory=ReviewSettings)
+    statutes: StatuteDB = field(default_factory=StatuteDB.load)
+
+    @cached_property
+    def timeline(self) -> list[Act]:
+        return build_timeline(self.case.documents)
+
+    def acts(self, name: str) -> list[Act]:
+        return [a for a in self.timeline if a.name == name]
+
+    def of_type(self, *doc_types: str) -> list[Document]:
+        return self.case.of_type(*doc_types)
+
+    def doc(self, doc_id: str) -> Document:
+        return self.case.document(doc_id)
+
+    def persons_in(self, doc_id: str) -> list[PersonMention]:
+        return [p for p in self.persons if p.doc_id == doc_id]
+
+    def doc_date(self, doc: Document) -> Moment | None:
+        return document_date(doc)
+
+    def evidence(self, doc: Document | str, start: int, end: int) -> Evidence:
+        d = self.doc(doc) if isinstance(doc, str) else doc
+        return make_evidence(d, start, end)
+
+    def title_evidence(self, doc: Document) -> Evidence:
+        """Evidence pointing at the document's title (or its first line when no title was found)."""
+        if doc.title:
+            idx = doc.text.find(doc.title)
+            if idx >= 0:
+                return make_evidence(doc, idx, idx + len(doc.title))
+        first = doc.text.find("\n")
+        return make_evidence(doc, 0, first if first > 0 else min(len(doc.text), 20))
+
+
+def make_evidence(doc: Document, start: int, end: int) -> Evidence:
+    start = max(0, min(start, len(doc.text)))
+    end = max(start, min(end, len(doc.text)))
+    page, bbox = _locate(doc, start, end)
+    return Evidence(
+        document=doc.id, source=doc.source, start=start, end=end, text=doc.text[start:end], page=page, bbox=bbox
+    )
+
+
+def _locate(doc: Document, start: int, end: int) -> tuple[int | None, BBox | None]:
+    """Page and box of a span: the union of its character boxes where the parser gave them, else its block's box."""
+    boxes: list[BBox] = []
+    page: int | None = None
+    for block in doc.blocks:
+        if block.end <= start and not (block.start == block.end == start):
+            continue
+        if block.start >= max(end, start + 1):
+            break
+        if page is None:
+            page = block.page
+        elif block.page != page:
+            break  # evidence boxes stay on the span's first page
+        if block.char_boxes and len(block.char_boxes) == block.end - block.start:
+            lo, hi = max(start, block.start), min(max(end, start + 1), block.end)
+            boxes.extend(block.char_boxes[lo - block.start : hi - block.start])
+        elif block.bbox is not None:
+            boxes.append(block.bbox)
+    if not boxes:
+        return page, None
+    return page, (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )

@@ -1,0 +1,446 @@
+"""The kinds of checks. Each is ``(case: CaseView, rule: Rule) -> list[Finding]`` and reads its rule's params.
+
+Checks flag only what the text makes certain; where a value could not be read they stay silent rather than guess
+(a false alarm costs a reviewer's time, and the missing-element rules report what is unreadable).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from nlp import registry
+from nlp.case.persons import PersonMention
+from nlp.case.timeline import Act
+from nlp.case.view import CaseView
+from nlp.labels import EntityType, Role
+from nlp.rules.model import Rule
+from nlp.schema import Document, Entity, Evidence, Finding
+
+
+class _Vars(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def make_finding(rule: Rule, evidence: list[Evidence], **values: Any) -> Finding:
+    return Finding(
+        rule_id=rule.id,
+        rule_version=rule.version,
+        title=rule.title_zh,
+        category=rule.category,
+        gate=rule.gate,
+        gates=list(rule.gates),
+        severity=rule.severity,
+        message=rule.message.format_map(_Vars(values)),
+        legal_basis=list(rule.legal_basis),
+        evidence=evidence,
+    )
+
+
+def _docs(case: CaseView, rule: Rule) -> list[Document]:
+    return case.of_type(*rule.params["doc_types"])
+
+
+def _fmt_moment(act: Act) -> str:
+    return act.moment.text
+
+
+# --- missing elements and documents ------------------------------------------------------------------------
+
+
+@registry.checks.register("required_fields")
+def required_fields(case: CaseView, rule: Rule) -> list[Finding]:
+    """A form label is present but its value was left blank (接报时间：＿＿＿)."""
+    out: list[Finding] = []
+    for doc in _docs(case, rule):
+        for group in rule.params["labels"]:
+            labels = [group] if isinstance(group, str) else list(group)
+            present = [f for f in doc.fields if f.label in labels]
+            if present and all(not f.value.strip() for f in present):
+                f = present[0]
+                out.append(
+                    make_finding(
+                        rule,
+                        [case.evidence(doc, f.label_start, f.label_end)],
+                        doc=doc.doc_type_zh,
+                        label=labels[0],
+                    )
+                )
+    return out
+
+
+@registry.checks.register("required_document")
+def required_document(case: CaseView, rule: Rule) -> list[Finding]:
+    """A document that the procedure requires is absent while a later step's document is present."""
+    triggers = case.of_type(*rule.params["when_any"])
+    if not triggers or case.of_type(*rule.params["require_any"]):
+        return []
+    trigger = triggers[0]
+    return [
+        make_finding(
+            rule,
+            [case.title_evidence(trigger)],
+            trigger=trigger.doc_type_zh,
+            required=rule.params["require_zh"],
+        )
+    ]
+
+
+# --- time: order and limits ----------------------------------------------------------------------------------
+
+
+def _suspects(case: CaseView, doc_id: str) -> set[str]:
+    return {p.name for p in case.persons_in(doc_id) if p.role == Role.SUSPECT}
+
+
+def _paired(case: CaseView, firsts: list[Act], seconds: list[Act]) -> list[tuple[Act, Act]]:
+    """Pair each later act with the earliest earlier act about the same suspect.
+
+    Documents name the suspect (拘留证, 拘留通知书 …); where either side names none, acts pair only when the whole case
+    has at most one suspect, so that two suspects' papers are never compared with each other.
+    """
+    all_suspects = {p.name for p in case.persons if p.role == Role.SUSPECT}
+    pairs: list[tuple[Act, Act]] = []
+    for b in seconds:
+        names_b = _suspects(case, b.doc_id)
+        candidates = []
+        for a in firsts:
+            if a.doc_id == b.doc_id and a.start == b.start:
+                continue
+            names_a = _suspects(case, a.doc_id)
+            if (names_a and names_b and names_a & names_b) or ((not names_a or not names_b) and len(all_suspects) <= 1):
+                candidates.append(a)
+        if candidates:
+            pairs.append((min(candidates, key=lambda a: a.moment.earliest), b))
+    return pairs
+
+
+@registry.checks.register("act_order")
+def act_order(case: CaseView, rule: Rule) -> list[Finding]:
+    """Act ``then`` is dated surely before act ``first`` (立案 before 受案)."""
+    firsts, thens = case.acts(rule.params["first"]), case.acts(rule.params["then"])
+    pairs = (
+        [(a, b) for a in firsts for b in thens] if not rule.params.get("same_person") else _paired(case, firsts, thens)
+    )
+    out = []
+    for a, b in pairs:
+        if b.moment.surely_before(a.moment):
+            out.append(
+                make_finding(
+                    rule,
+                    [case.evidence(a.doc_id, a.start, a.end), case.evidence(b.doc_id, b.start, b.end)],
+                    first=a.zh,
+                    then=b.zh,
+                    first_time=_fmt_moment(a),
+                    then_time=_fmt_moment(b),
+                )
+            )
+    return out
+
+
+@registry.checks.register("act_time_limit")
+def act_time_limit(case: CaseView, rule: Rule) -> list[Finding]:
+    """Act ``to`` came later than ``hours`` after act ``from`` and the document gives no lawful reason."""
+    limit = timedelta(hours=float(rule.params["hours"]))
+    exempt = re.compile(rule.params["exempt_regex"]) if rule.params.get("exempt_regex") else None
+    out = []
+    for a, b in _paired(case, case.acts(rule.params["from"]), case.acts(rule.params["to"])):
+        if a.moment.min_gap(b.moment) <= limit:
+            continue
+        if exempt and exempt.search(case.doc(b.doc_id).text):
+            continue
+        gap = b.moment.earliest - a.moment.earliest
+        out.append(
+            make_finding(
+                rule,
+                [case.evidence(a.doc_id, a.start, a.end), case.evidence(b.doc_id, b.start, b.end)],
+                from_act=a.zh,
+                to_act=b.zh,
+                from_time=_fmt_moment(a),
+                to_time=_fmt_moment(b),
+                gap=_fmt_gap(gap),
+            )
+        )
+    return out
+
+
+def _fmt_gap(gap: timedelta) -> str:
+    hours = gap.total_seconds() / 3600
+    if hours >= 48:
+        return f"约{hours / 24:.0f}日"
+    return f"约{hours:.0f}小时"
+
+
+# --- people ---------------------------------------------------------------------------------------------------
+
+
+@registry.checks.register("min_officers")
+def min_officers(case: CaseView, rule: Rule) -> list[Finding]:
+    """Fewer than ``min`` distinct officers named in a 笔录 (讯问人 + 记录人)."""
+    roles = {Role(r) for r in rule.params["roles"]}
+    minimum = int(rule.params["min"])
+    out = []
+    for doc in _docs(case, rule):
+        officers = [p for p in case.persons_in(doc.id) if p.role in roles]
+        names = list(dict.fromkeys(p.name for p in officers))
+        # None named at all is a missing element, reported by the required-field rules, not a count.
+        if 0 < len(names) < minimum:
+            first = officers[0]
+            out.append(
+                make_finding(
+                    rule,
+                    [case.evidence(doc, first.label_start, first.end)],
+                    doc=doc.doc_type_zh,
+                    count=len(names),
+                    names="、".join(names),
+                    min=minimum,
+                )
+            )
+    return out
+
+
+# --- identity ----------------------------------------------------------------------------------------------------
+
+
+@registry.checks.register("id_checksum")
+def id_checksum(case: CaseView, rule: Rule) -> list[Finding]:
+    out = []
+    for doc in case.case.documents:
+        for ent in doc.entities:
+            if ent.type == EntityType.ID_NUMBER and ent.valid is False:
+                problem = str(ent.attrs.get("problem") or "号码无效")
+                out.append(
+                    make_finding(rule, [case.evidence(doc, ent.start, ent.end)], doc=doc.doc_type_zh, problem=problem)
+                )
+    return out
+
+
+def _by_name(persons: list[PersonMention]) -> dict[str, list[PersonMention]]:
+    groups: dict[str, list[PersonMention]] = defaultdict(list)
+    for p in persons:
+        groups[p.name].append(p)
+    return groups
+
+
+@registry.checks.register("id_mismatch")
+def id_mismatch(case: CaseView, rule: Rule) -> list[Finding]:
+    """The same named person carries different ID numbers in different places."""
+    out = []
+    for name, group in _by_name(case.persons).items():
+        first_by_id: dict[str, PersonMention] = {}
+        for p in group:
+            # Only valid numbers: an invalid one is a typo the checksum rule already reports, once.
+            if p.id_number and p.id_valid and p.id_span and p.id_number not in first_by_id:
+                first_by_id[p.id_number] = p
+        if len(first_by_id) < 2:
+            continue
+        evidence = [case.evidence(p.doc_id, *p.id_span) for p in first_by_id.values() if p.id_span]
+        docs = "、".join(dict.fromkeys(case.doc(p.doc_id).doc_type_zh for p in first_by_id.values()))
+        out.append(make_finding(rule, evidence, name=name, count=len(first_by_id), docs=docs))
+    return out
+
+
+def _id_gender(number: str) -> str:
+    return "男" if int(number[16]) % 2 == 1 else "女"
+
+
+def _id_birth(number: str) -> date | None:
+    try:
+        return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return None
+
+
+@registry.checks.register("id_gender")
+def id_gender(case: CaseView, rule: Rule) -> list[Finding]:
+    out = []
+    seen: set[tuple[str, str, str]] = set()
+    for p in case.persons:
+        if not (p.gender and p.id_number and p.id_valid and p.gender_span and p.id_span):
+            continue
+        expected = _id_gender(p.id_number)
+        if expected != p.gender and (p.doc_id, p.name, p.gender) not in seen:
+            seen.add((p.doc_id, p.name, p.gender))
+            evidence = [case.evidence(p.doc_id, *p.gender_span), case.evidence(p.doc_id, *p.id_span)]
+            out.append(
+                make_finding(
+                    rule, evidence, name=p.name, gender=p.gender, id_gender=expected, doc=case.doc(p.doc_id).doc_type_zh
+                )
+            )
+    return out
+
+
+@registry.checks.register("id_birth_date")
+def id_birth_date(case: CaseView, rule: Rule) -> list[Finding]:
+    out = []
+    seen: set[tuple[str, str]] = set()
+    for p in case.persons:
+        if not (p.birth_date and p.id_number and p.id_valid and p.birth_date_span and p.id_span):
+            continue
+        expected = _id_birth(p.id_number)
+        if expected and expected != p.birth_date and (p.doc_id, p.name) not in seen:
+            seen.add((p.doc_id, p.name))
+            evidence = [case.evidence(p.doc_id, *p.birth_date_span), case.evidence(p.doc_id, *p.id_span)]
+            out.append(
+                make_finding(
+                    rule,
+                    evidence,
+                    name=p.name,
+                    birth=_zh_date(p.birth_date),
+                    id_birth=_zh_date(expected),
+                    doc=case.doc(p.doc_id).doc_type_zh,
+                )
+            )
+    return out
+
+
+def _zh_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+# --- citations ---------------------------------------------------------------------------------------------------
+
+
+def _citations(doc: Document) -> list[Entity]:
+    return [e for e in doc.entities if e.type == EntityType.LAW_CITATION and e.attrs.get("law")]
+
+
+def _doc_day(case: CaseView, doc: Document) -> date | None:
+    moment = case.doc_date(doc)
+    return moment.earliest.date() if moment else None
+
+
+@registry.checks.register("citation_exists")
+def citation_exists(case: CaseView, rule: Rule) -> list[Finding]:
+    """The cited article (or 款) does not exist in the version of the law in force on the document's date."""
+    out = []
+    db = case.statutes
+    for doc in case.case.documents:
+        day = _doc_day(case, doc)
+        for ent in _citations(doc):
+            law, number = ent.attrs["law"], ent.attrs.get("article")
+            if not isinstance(number, int):
+                continue
+            suffix, paragraph = ent.attrs.get("suffix"), ent.attrs.get("paragraph")
+            version = db.version_in_force(law, day) if day else None
+            if version is not None:
+                ok = db.exists(law, number, suffix=suffix, paragraph=paragraph, version=version.label)
+                label = version.label
+            else:  # undated: flag only what exists in no version at all
+                ok = any(
+                    db.exists(law, number, suffix=suffix, paragraph=paragraph, version=v.label)
+                    for v in db.versions(law)
+                )
+                label = "任何版本"
+            if not ok:
+                out.append(
+                    make_finding(
+                        rule,
+                        [case.evidence(doc, ent.start, ent.end)],
+                        citation=ent.text,
+                        law=law,
+                        version=label,
+                        doc=doc.doc_type_zh,
+                    )
+                )
+    return out
+
+
+@registry.checks.register("citation_version")
+def citation_version(case: CaseView, rule: Rule) -> list[Finding]:
+    """A law renumbered between versions is cited by the other version's number (治安管理处罚法 2012 ↔ 2025).
+
+    Certain only when the document names the conduct: the article of the version in force says nothing of it,
+    while the same number in the other version does.
+    """
+    law = rule.params["law"]
+    terms: list[str] = rule.params["conduct_terms"]
+    db = case.statutes
+    out = []
+    for doc in case.case.documents:
+        day = _doc_day(case, doc)
+        if day is None:
+            continue
+        in_force = db.version_in_force(law, day)
+        if in_force is None:
+            continue
+        others = [v for v in db.versions(law) if v.label != in_force.label]
+        for ent in _citations(doc):
+            if ent.attrs["law"] != law or not isinstance(ent.attrs.get("article"), int):
+                continue
+            outside = doc.text[: ent.start] + doc.text[ent.end :]
+            named = [t for t in terms if t in outside]
+            if not named:
+                continue
+            number = ent.attrs["article"]
+            current = db.article(law, number, version=in_force.label)
+            if current is not None and any(t in current.text for t in named):
+                continue
+            for other in others:
+                old = db.article(law, number, version=other.label)
+                if old is not None and any(t in old.text for t in named):
+                    out.append(
+                        make_finding(
+                            rule,
+                            [case.evidence(doc, ent.start, ent.end)],
+                            citation=ent.text,
+                            doc_date=_zh_date(day),
+                            in_force=in_force.label,
+                            other=other.label,
+                            conduct="、".join(t for t in named if t in old.text),
+                            doc=doc.doc_type_zh,
+                        )
+                    )
+                    break
+    return out
+
+
+# --- qualification --------------------------------------------------------------------------------------------
+
+
+def _amount(ent: Entity) -> Decimal | None:
+    try:
+        return Decimal(ent.value) if ent.value else None
+    except InvalidOperation:
+        return None
+
+
+@registry.checks.register("amount_threshold")
+def amount_threshold(case: CaseView, rule: Rule) -> list[Finding]:
+    """An administrative disposal of conduct whose amount reaches the criminal threshold (以罚代刑 screening)."""
+    conduct = re.compile(rule.params["conduct_regex"])
+    context = re.compile(rule.params["amount_context_regex"])
+    excluded = re.compile(rule.params.get("exclude_context_regex", r"罚款|处罚|缴纳|罚金"))
+    threshold = Decimal(getattr(case.settings, rule.params["threshold_setting"]))
+    out = []
+    for doc in _docs(case, rule):
+        hit = conduct.search(doc.text)
+        if not hit:
+            continue
+        best: tuple[Decimal, Entity] | None = None
+        for ent in doc.entities:
+            if ent.type != EntityType.MONEY:
+                continue
+            left = doc.text[max(0, ent.start - 12) : ent.start]
+            amount = _amount(ent)
+            if amount is None or not context.search(left) or excluded.search(left):
+                continue
+            if best is None or amount > best[0]:
+                best = (amount, ent)
+        if best and best[0] >= threshold:
+            ent = best[1]
+            out.append(
+                make_finding(
+                    rule,
+                    [case.evidence(doc, ent.start, ent.end), case.evidence(doc, hit.start(), hit.end())],
+                    amount=f"{best[0]:,.2f}".rstrip("0").rstrip("."),
+                    threshold=f"{threshold:,.0f}",
+                    conduct=hit.group(),
+                    doc=doc.doc_type_zh,
+                )
+            )
+    return out
