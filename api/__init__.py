@@ -1,0 +1,1 @@
+"""JuanShen HTTP service: a thin FastAPI shell over the ``nlp`` library."""
