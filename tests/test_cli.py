@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from nlp.cli import app
+
+SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "samples" / "admin_theft"
+runner = CliRunner()
+
+
+def test_cli_review_json(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = runner.invoke(app, ["review", str(SAMPLE), "--format", "json", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert {f["rule_id"] for f in report["findings"]} == {"EL-CR-01-1", "AD-08-1", "CIT-01", "THR-01"}
+
+
+def test_cli_review_text_groups_by_gate() -> None:
+    result = runner.invoke(app, ["review", str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert "【定性关】" in result.output and "【文书关】" in result.output
+    assert "依据：《中华人民共和国刑法》第二百六十四条" in result.output
+
+
+def test_cli_review_missing_path() -> None:
+    result = runner.invoke(app, ["review", "/nonexistent/case"])
+    assert result.exit_code == 2
+
+
+def test_cli_rules_json() -> None:
+    result = runner.invoke(app, ["rules", "--format", "json"])
+    assert result.exit_code == 0
+    rules = json.loads(result.output)
+    assert all(r["legal_basis"] for r in rules)
