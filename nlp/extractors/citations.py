@@ -266,7 +266,9 @@ def extract_citations(text: str) -> list[Entity]:
             extra = {"version_as_written": version_note} if version_note and _VERSIONISH.search(version_note) else {}
             # An unknown name is cited only if it looks like a law: not 《煤炭供销合同》第三条, not 《最高人民法院》.
             end = builder.chain(pos, law, head.start(), 1.0, extra) if law.lawish else pos
-            if law.lawish:
+            # Any 《title》 ends the previous law's reach, even one we cannot read (《…解某》, a typo): a 第X条 right
+            # after it belongs to that title, never to a law named earlier in the sentence.
+            if law.lawish or kind == "book":
                 laws.append(law)
             consumed = max(consumed, end, head.end())
         elif kind == "ana":

@@ -153,7 +153,10 @@ def act_time_limit(case: CaseView, rule: Rule) -> list[Finding]:
             continue
         if exempt and exempt.search(case.doc(b.doc_id).text):
             continue
-        gap = b.moment.earliest - a.moment.earliest
+        exact = {a.moment.precision, b.moment.precision} <= {"minute", "second"}
+        gap_text = (
+            _fmt_gap(b.moment.earliest - a.moment.earliest) if exact else "至少" + _fmt_gap(a.moment.min_gap(b.moment))
+        )
         out.append(
             make_finding(
                 rule,
@@ -162,17 +165,19 @@ def act_time_limit(case: CaseView, rule: Rule) -> list[Finding]:
                 to_act=b.zh,
                 from_time=_fmt_moment(a),
                 to_time=_fmt_moment(b),
-                gap=_fmt_gap(gap),
+                gap=gap_text,
             )
         )
     return out
 
 
 def _fmt_gap(gap: timedelta) -> str:
-    hours = gap.total_seconds() / 3600
-    if hours >= 48:
-        return f"约{hours / 24:.0f}日"
-    return f"约{hours:.0f}小时"
+    """65.5 hours -> '2日17小时30分'; the lower bound of the gap, as the text makes it certain."""
+    minutes = int(gap.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = [f"{days}日" if days else "", f"{hours}小时" if hours else "", f"{mins}分" if mins else ""]
+    return "".join(parts) or "0分"
 
 
 # --- people ---------------------------------------------------------------------------------------------------
@@ -325,16 +330,15 @@ def citation_exists(case: CaseView, rule: Rule) -> list[Finding]:
             law, number = ent.attrs["law"], ent.attrs.get("article")
             if not isinstance(number, int):
                 continue
-            suffix, paragraph = ent.attrs.get("suffix"), ent.attrs.get("paragraph")
-            version = db.version_in_force(law, day) if day else None
-            if version is not None:
-                ok = db.exists(law, number, suffix=suffix, paragraph=paragraph, version=version.label)
+            suffix, paragraph, item = ent.attrs.get("suffix"), ent.attrs.get("paragraph"), ent.attrs.get("item")
+            if day is not None:
+                version = db.version_in_force(law, day)
+                if version is None:  # no bundled text was in force then (e.g. 刑事诉讼法 2012): cannot judge
+                    continue
+                ok = db.exists(law, number, suffix=suffix, paragraph=paragraph, item=item, version=version.label)
                 label = version.label
-            else:  # undated: flag only what exists in no version at all
-                ok = any(
-                    db.exists(law, number, suffix=suffix, paragraph=paragraph, version=v.label)
-                    for v in db.versions(law)
-                )
+            else:  # undated: flag only what exists in no bundled version at all
+                ok = db.exists(law, number, suffix=suffix, paragraph=paragraph, item=item)
                 label = "任何版本"
             if not ok:
                 out.append(
