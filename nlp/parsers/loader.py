@@ -274,7 +274,8 @@ class _Collector:
             self.error(source, exc.reason)
             return
         except Exception:  # a parser bug must not lose the rest of the case
-            log.exception("parser crashed on %s", source)
+            # File names often carry people's names: log the content hash, never the name.
+            log.exception("parser crashed on file sha256=%s", hashlib.sha256(data).hexdigest()[:16])
             self.error(source, "文件解析失败（程序内部错误），请联系管理员")
             return
         digest = hashlib.sha256(data).hexdigest()
