@@ -91,7 +91,8 @@ def _page_chars(textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) -> tuple[lis
     # This loop runs once per character of every page: plain comparisons instead of min()/max(), no helpers.
     for index in range(textpage.count_chars()):
         code = get_unicode(raw, index)
-        ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
+        # PDFium reports a '-' at a line end as a soft hyphen (U+0002); it is a real hyphen in what was printed.
+        ch = "-" if code == 2 else chr(code) if 0 < code < 0x110000 else "\ufffd"
         if ch.isspace():  # real spaces and PDFium's generated spaces / line breaks
             space_before = space_before or ch in " \u3000\xa0\t"
             continue

@@ -179,3 +179,18 @@ def test_pdf_fallback_only_for_fonts_that_may_lack_glyphs(font: str, method: str
     pdf.save()
     parsed = parse_pdf(buffer.getvalue())
     assert (parsed.text, parsed.method) == ("受案登记表", method)
+
+
+def test_pdf_keeps_hyphen_at_line_end() -> None:
+    """PDFium reports a line-final '-' as a soft hyphen (U+0002); it was printed, so it must stay."""
+    import io as _io
+
+    from reportlab.pdfgen import canvas as _canvas
+
+    buf = _io.BytesIO()
+    c = _canvas.Canvas(buf)
+    c.drawString(100, 700, "A3201-")
+    c.drawString(100, 680, "0500")
+    c.showPage()
+    c.save()
+    assert parse_pdf(buf.getvalue()).text == "A3201-\n0500"
