@@ -19,6 +19,7 @@ from nlp.labels import EntityType, Role
 from nlp.schema import Document, Entity
 
 _DATA = Path(__file__).with_name("persons.yaml")
+_SURNAMES = Path(__file__).with_name("surnames.txt")
 
 # A name as written in a value: Han characters, 某/×/X placeholders and the middle dot of minority names.
 _NAME = r"[\u4e00-\u9fa5][\u4e00-\u9fa5·•×Xx*＊]{1,5}"
@@ -34,7 +35,7 @@ _NOT_NAMES = {"本人", "未知", "不详", "无", "签名", "捺指印", "年�
 class PersonMention:
     doc_id: str
     name: str
-    role: Role
+    role: Role | None  # None: named without a role (扣押决定书: 姓名文刚，性别男 …)
     label: str
     start: int  # the name's span in the document text
     end: int
@@ -67,6 +68,25 @@ def _config() -> _Config:
 
 
 @cache
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    words = [
+        w
+        for line in _SURNAMES.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+        for w in line.split()
+    ]
+    return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
+
+
+def plausible_name(name: str) -> bool:
+    """A surname, then one or two characters or a 某/× placeholder: what running text offers as a name."""
+    single, double = _surnames()
+    if name[:2] in double and 3 <= len(name) <= 4:
+        return True
+    return name[:1] in single and 2 <= len(name) <= 3
+
+
+@cache
 def _label_words() -> frozenset[str]:
     """Every label we know: a value that is itself a label ('报案人 姓名 …') names nobody."""
     cfg = _config()
@@ -84,14 +104,17 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # A single space also separates label and value in PDF and plain-text renderings of form rows
     # ("犯罪嫌疑人 王某某 性别 男"); then the value is one token.
     labelled = re.compile(
-        rf"(?:(?<=^)|(?<=[\t\n ])|(?<=[。；;]))(?P<label>{alt})"
+        rf"(?:(?<=^)|(?<=[\t\n ])|(?<=[。；;]))(?P<label>{alt})(?:[（(]签[名字][）)])?"
         rf"(?:\s*(?:{_SEP}|\t)[ \t]*(?P<value>[^\t\n]*)| (?P<token>[^\s：:]+))",
         re.M,
     )
     # Prose form: 犯罪嫌疑人张某某 / 被害人李某某报称 — only with an unambiguous name ending.
     prose = re.compile(rf"(?P<label>{alt})(?P<name>{_PROSE_NAME})")
     name_alt = "|".join(map(re.escape, cfg.name_labels))
-    name_field = re.compile(rf"(?P<label>{name_alt})\s*(?:{_SEP}|\t|\s)[ \t]*(?P<value>[^\t\n]*)")
+    name_field = re.compile(
+        rf"(?P<label>{name_alt})(?:\s*(?:{_SEP}|\t|\s)[ \t]*(?P<value>[^\t\n]*)"
+        rf"|(?P<inline>[\u4e00-\u9fa5·]{{2,5}}?)(?=[，,]))"  # 姓名文刚，性别男 … (prose forms without a colon)
+    )
     return labelled, prose, name_field
 
 
@@ -133,6 +156,8 @@ def find_mentions(doc: Document) -> list[PersonMention]:
         group = "value" if m.group("value") is not None else "token"
         value = _cut_value(m.group(group))
         for name, s, e in _names_in(value, m.start(group)):
+            if group == "token" and not plausible_name(name):
+                continue
             mentions.append(PersonMention(doc.id, name, cfg.label_role[label], label, s, e, m.start("label")))
             taken.append((m.start(), m.end()))
     # 姓名 fields take the role of the nearest role label on the same line before them.
@@ -145,17 +170,19 @@ def find_mentions(doc: Document) -> list[PersonMention]:
                 pos = head.rfind(label)
                 if role_label is None or pos > head.rfind(role_label):
                     role_label = label
-        if role_label is None:
-            continue
-        value = _cut_value(m.group("value"))
-        for name, s, e in _names_in(value, m.start("value"))[:1]:
-            mentions.append(PersonMention(doc.id, name, cfg.label_role[role_label], role_label, s, e, m.start()))
+        group = "value" if m.group("value") is not None else "inline"
+        value = _cut_value(m.group(group))
+        for name, s, e in _names_in(value, m.start(group))[:1]:
+            if group == "inline" and not plausible_name(name):
+                continue
+            role = cfg.label_role[role_label] if role_label else None
+            mentions.append(PersonMention(doc.id, name, role, role_label or m.group("label"), s, e, m.start()))
             taken.append((m.start(), m.end()))
     for m in prose.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         name = m.group("name")
-        if name in _NOT_NAMES:
+        if name in _NOT_NAMES or not plausible_name(name):
             continue
         label = m.group("label")
         mentions.append(

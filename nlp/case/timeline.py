@@ -78,6 +78,8 @@ class _Source:
     kind: str
     labels: tuple[str, ...] = ()
     regex: re.Pattern[str] | None = None
+    # last_date: the 落款 is read before this marker (a 决定书's own 送达 section carries a later signing date)
+    before: re.Pattern[str] | None = None
 
 
 @cache
@@ -91,6 +93,7 @@ def _acts() -> dict[str, tuple[str, tuple[_Source, ...]]]:
                 s["kind"],
                 tuple(s.get("labels", ())),
                 re.compile(s["regex"]) if s.get("regex") else None,
+                re.compile(s["before"]) if s.get("before") else None,
             )
             for s in spec["sources"]
         )
@@ -131,16 +134,16 @@ def _datetimes(doc: Document) -> list[Entity]:
 
 
 def labelled_datetime(doc: Document, labels: tuple[str, ...]) -> tuple[Entity, int] | None:
-    """The DATETIME written as the value of one of ``labels`` (接报时间：2024年…), and the label's offset."""
-    alt = "|".join(map(re.escape, labels))
-    for m in re.finditer(rf"(?:{alt})\s*(?:[：:]|\t)?[ \t]*", doc.text):
-        line_end = doc.text.find("\n", m.end())
-        line_end = len(doc.text) if line_end < 0 else line_end
-        cell_end = doc.text.find("\t", m.end())
-        stop = min(line_end, cell_end) if cell_end >= 0 else line_end
-        for ent in _datetimes(doc):
-            if m.end() <= ent.start < stop and ent.start - m.end() <= 4:
-                return ent, m.start()
+    """The DATETIME written as the value of the first of ``labels`` that has one (受案时间 before 接报时间)."""
+    for label in labels:
+        for m in re.finditer(rf"{re.escape(label)}\s*(?:[：:]|\t)?[ \t]*", doc.text):
+            line_end = doc.text.find("\n", m.end())
+            line_end = len(doc.text) if line_end < 0 else line_end
+            cell_end = doc.text.find("\t", m.end())
+            stop = min(line_end, cell_end) if cell_end >= 0 else line_end
+            for ent in _datetimes(doc):
+                if m.end() <= ent.start < stop and ent.start - m.end() <= 4:
+                    return ent, m.start()
     return None
 
 
@@ -157,9 +160,13 @@ def _find(doc: Document, source: _Source) -> tuple[Entity, int, int] | None:
                     return ent, ent.start, ent.end
         return None
     if source.kind == "last_date":
-        # The 落款 date: the last date in the final fifth of the document.
-        tail_from = int(len(doc.text) * 0.8)
-        tail = [e for e in ents if e.start >= tail_from and not e.attrs.get("range_end")]
+        # The 落款 date: the last date in the final fifth of the document (before a 送达 section, if asked).
+        end = len(doc.text)
+        if source.before is not None:
+            cut = source.before.search(doc.text)
+            end = cut.start() if cut else end
+        tail_from = int(end * 0.8)
+        tail = [e for e in ents if tail_from <= e.start < end and not e.attrs.get("range_end")]
         return (tail[-1], tail[-1].start, tail[-1].end) if tail else None
     if source.kind in ("range_start", "range_end"):
         want_end = source.kind == "range_end"

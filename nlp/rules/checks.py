@@ -60,16 +60,17 @@ def required_fields(case: CaseView, rule: Rule) -> list[Finding]:
         for group in rule.params["labels"]:
             labels = [group] if isinstance(group, str) else list(group)
             present = [f for f in doc.fields if f.label in labels]
-            if present and all(not f.value.strip() for f in present):
-                f = present[0]
-                out.append(
-                    make_finding(
-                        rule,
-                        [case.evidence(doc, f.label_start, f.label_end)],
-                        doc=doc.doc_type_zh,
-                        label=labels[0],
-                    )
-                )
+            if not present:
+                continue
+            if rule.params.get("occurrence") == "first":
+                # The header's item must be filled; later repeats are signature lines, signed by hand on paper.
+                if present[0].value.strip():
+                    continue
+            elif any(f.value.strip() for f in present):
+                continue
+            f = present[0]
+            evidence = [case.evidence(doc, f.label_start, f.label_end)]
+            out.append(make_finding(rule, evidence, doc=doc.doc_type_zh, label=labels[0]))
     return out
 
 
@@ -383,6 +384,11 @@ def citation_version(case: CaseView, rule: Rule) -> list[Finding]:
             number = ent.attrs["article"]
             current = db.article(law, number, version=in_force.label)
             if current is not None and any(t in current.text for t in named):
+                continue
+            # Only a penalty article cited for the wrong conduct is certain: a procedural article (传唤, 告知 …)
+            # cited beside the conduct's name is normal.
+            chapter = rule.params.get("penalty_chapter")
+            if chapter and (current is None or chapter not in (current.chapter or "")):
                 continue
             for other in others:
                 old = db.article(law, number, version=other.label)

@@ -10,7 +10,7 @@ import pytest
 from nlp.reviewer import Reviewer
 
 SAMPLES = Path(__file__).resolve().parents[2] / "corpora" / "samples"
-CASES = sorted(p.name for p in SAMPLES.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+CASES = sorted(p.name.removesuffix(".planted.json") for p in SAMPLES.glob("*.planted.json"))
 
 
 @pytest.mark.parametrize("name", CASES)
