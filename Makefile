@@ -4,7 +4,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 SAMPLE ?= corpora/samples/criminal_theft
 
-.PHONY: setup review serve test lint samples schema
+.PHONY: setup review serve test lint samples schema corpus-sample eval-500
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,15 @@ samples: setup
 
 schema: setup
 	$(PY) -m nlp.report > docs/report.schema.json
+
+## Rebuild the small generated corpus committed for the fast tests (16 cases, one of each type).
+corpus-sample: setup
+	rm -rf corpora/samples/generated
+	$(VENV)/bin/juanshen corpus generate --cases 16 --seed 2026 --out corpora/samples/generated \
+		--formats docx=0.25,pdf=0.45,txt=0.25,scanned_pdf=0.05
+
+## The docs/QUALITY.md corpus figures: a fresh 500-case corpus (seed 500), then its evaluation.
+eval-500: setup
+	rm -rf corpora/generated/seed500
+	$(VENV)/bin/juanshen corpus generate --cases 500 --seed 500 --out corpora/generated/seed500
+	$(VENV)/bin/juanshen eval corpora/generated/seed500 --out corpora/generated/seed500.eval.json

@@ -68,6 +68,69 @@ def rules(
             typer.echo(f"    《{b.law}》{b.article}（{b.version}）：{b.quote}")
 
 
+corpus_app = typer.Typer(no_args_is_help=True, help="生成带标注的虚构案卷语料（评测与训练用）")
+app.add_typer(corpus_app, name="corpus")
+
+
+@corpus_app.command("generate")
+def corpus_generate(
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出目录")],
+    cases: Annotated[int, typer.Option("--cases", "-n", min=1, help="案卷数")] = 100,
+    seed: Annotated[int, typer.Option("--seed", "-s", help="随机种子（同种子同结果）")] = 0,
+    clean_share: Annotated[float, typer.Option(help="无缺陷案卷比例")] = 0.3,
+    combined_share: Annotated[float, typer.Option(help="整卷合并为一个PDF的比例")] = 0.1,
+    zip_share: Annotated[float, typer.Option(help="部分文件打包为zip的比例")] = 0.15,
+    formats: Annotated[
+        str, typer.Option(help="各格式比例，如 docx=0.55,pdf=0.25,scanned_pdf=0.1,txt=0.1")
+    ] = "docx=0.55,pdf=0.25,scanned_pdf=0.1,txt=0.1",
+) -> None:
+    """生成虚构案卷（含植入缺陷与 gold 标注）。"""
+    # The generator is development tooling in corpora/, not part of the review library.
+    from corpora.generator.corpus import CorpusConfig, generate_corpus
+
+    shares = {k.strip(): float(v) for k, v in (item.split("=") for item in formats.split(",") if item.strip())}
+    cfg = CorpusConfig(
+        cases=cases,
+        seed=seed,
+        clean_share=clean_share,
+        combined_share=combined_share,
+        zip_share=zip_share,
+        formats=shares,
+    )
+
+    def progress(done: int, total: int) -> None:
+        if done % 50 == 0 or done == total:
+            typer.echo(f"已生成 {done}/{total}", err=True)
+
+    manifest = generate_corpus(cfg, out, progress)
+    typer.echo(json.dumps(manifest["summary"], ensure_ascii=False))
+
+
+@app.command("eval")
+def evaluate(
+    corpus: Annotated[Path, typer.Argument(help="语料目录（每个案卷一个文件夹，旁边是 <案卷>.gold.json）")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="把评测结果写成 JSON")] = None,
+    limit: Annotated[int | None, typer.Option(help="只评测前 N 个案卷")] = None,
+) -> None:
+    """在带标注的语料上评测：各类别、各规则的精确率/召回率，实体，文书类型，吞吐量。"""
+    from corpora.evaluate import evaluate_corpus, format_eval
+
+    if not corpus.is_dir():
+        typer.echo(f"找不到语料目录：{corpus}", err=True)
+        raise typer.Exit(code=2)
+
+    def progress(done: int, total: int) -> None:
+        if done % 50 == 0 or done == total:
+            typer.echo(f"已评测 {done}/{total}", err=True)
+
+    result = evaluate_corpus(corpus, limit=limit, progress=progress)
+    sys.stdout.write(format_eval(result))
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(result.model_dump_json(indent=2), encoding="utf-8")
+        typer.echo(f"已写入 {out}", err=True)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
