@@ -91,6 +91,7 @@ class Reviewer:
             pages=parsed.pages,
             text=parsed.text,
             blocks=parsed.blocks,
+            soft_breaks=parsed.soft_breaks,
             warnings=list(parsed.warnings),
         )
         result = classify(doc.text, loaded.source)
@@ -100,7 +101,7 @@ class Reviewer:
 
     def _enrich(self, doc: Document) -> list[PersonMention]:
         doc.fields = extract_fields(doc.text, doc.doc_type)
-        doc.entities = extractors.extract(doc.text)
+        doc.entities = extractors.extract(doc.text, doc.soft_breaks)
         mentions = find_mentions(doc)
         doc.entities = sorted(doc.entities + mention_entities(mentions), key=lambda e: (e.start, e.end))
         return mentions

@@ -75,6 +75,7 @@ class Document(_Model):
     pages: int | None = None
     text: str
     blocks: list[Block] = Field(default_factory=list)
+    soft_breaks: list[int] = Field(default_factory=list)  # offsets of "\n" that are only printed line wraps (PDF)
     fields: list[FormField] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import importlib
+from collections.abc import Sequence
 
 from nlp import registry
 from nlp.schema import Entity
@@ -31,10 +33,51 @@ def resolve_overlaps(entities: list[Entity]) -> list[Entity]:
     return sorted(kept, key=lambda e: (e.start, e.end))
 
 
-def extract(text: str) -> list[Entity]:
-    """Run every registered pattern extractor over ``text``."""
+def _extract(text: str) -> list[Entity]:
     load_all()
     found: list[Entity] = []
     for _name, func in registry.extractors.items():
         found.extend(func(text))
     return resolve_overlaps(found)
+
+
+def extract(text: str, soft_breaks: Sequence[int] = ()) -> list[Entity]:
+    """Run every registered pattern extractor over ``text``.
+
+    ``soft_breaks`` are offsets of "\n" characters in ``text`` that only wrap a printed line (a PDF parser's
+    ``ParsedFile.soft_breaks``): the extractors then read ``text`` with those newlines removed, so
+    "第一百八\n十一条" or "2024年3月\n2日" is found whole. Offsets still point into ``text``: an entity across a
+    soft break keeps the newline inside its span, and ``entity.text == text[entity.start:entity.end]`` always
+    holds; ``value`` is what the extractor read from the joined text. Raises ValueError for an offset that is
+    not a "\n" of ``text``.
+    """
+    if not soft_breaks:
+        return _extract(text)  # the common case stays exactly as fast as before
+    breaks = sorted(set(soft_breaks))
+    for offset in breaks:
+        if not 0 <= offset < len(text) or text[offset] != "\n":
+            raise ValueError(f"soft break {offset} is not a line break of the text")
+    pieces: list[str] = []
+    previous = 0
+    for offset in breaks:
+        pieces.append(text[previous:offset])
+        previous = offset + 1
+    pieces.append(text[previous:])
+    # shifted[j]: where the character after the j-th removed newline sits in the joined view; a view offset v
+    # maps back to v + (number of removed newlines before it).
+    shifted = [offset - number for number, offset in enumerate(breaks)]
+
+    def original(view_offset: int) -> int:
+        return view_offset + bisect.bisect_right(shifted, view_offset)
+
+    mapped: list[Entity] = []
+    for ent in _extract("".join(pieces)):
+        start = original(ent.start)
+        # The end maps through the entity's last character, so a soft break just after it stays outside.
+        end = original(ent.end - 1) + 1 if ent.end > ent.start else start
+        mapped.append(
+            ent
+            if (start, end) == (ent.start, ent.end)
+            else ent.model_copy(update={"start": start, "end": end, "text": text[start:end]})
+        )
+    return mapped

@@ -27,3 +27,6 @@ class ParsedFile(BaseModel):
     pages: int | None = None
     method: str = ""  # e.g. "python-docx", "pypdfium2", "pdfplumber"
     warnings: list[str] = Field(default_factory=list)  # e.g. "第3页无文字层（疑似扫描件），未做OCR"
+    # Offsets in ``text`` of the "\n" characters that are only a printed line wrap inside one paragraph or table
+    # cell (PDF only): extractors may read across them. The text itself keeps them.
+    soft_breaks: list[int] = Field(default_factory=list)

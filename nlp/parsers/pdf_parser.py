@@ -3,7 +3,7 @@
 Why pypdfium2 (see docs/PERFORMANCE.md, "Parsing"): on a dense 20-page Chinese PDF this parser, boxes included,
 is about seven times faster than pdfplumber's plain ``extract_text`` and yields the same characters.
 pdfplumber's extras (table and ruling-line detection) are not needed because a form row comes out as one line
-with its cells separated by spaces. pdfplumber only reads the rare page where PDFium drops text (``_drops_text``).
+with its cells separated by spaces. pdfplumber only reads the rare page where PDFium drops text (``_scan_objects``).
 
 Characters are taken from PDFium's text page with their loose boxes (the font's full height, so all glyphs of a
 line share a band even when the font is not embedded and tight boxes collapse), then:
@@ -14,6 +14,10 @@ line share a band even when the font is not embedded and tight boxes collapse), 
   gap is wider than 0.6 × the line height (separate form cells, tab stops); the space gets the gap as its box;
 * a glyph drawn twice at almost the same place (fake bold) is kept once.
 
+Each line break the parser emits is also judged a soft wrap or a real line end (``ParsedFile.soft_breaks``, see
+``_soft_breaks``): a paragraph or table cell that runs over several printed lines is still one "\n" per printed
+line in the text, but extractors may read across its soft breaks.
+
 Coordinates are PDF points with the origin at the top-left of the page as displayed (crop box, /Rotate
 applied), clamped to the page.
 """
@@ -23,8 +27,11 @@ from __future__ import annotations
 import ctypes
 import io
 import logging
+import re
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
 from operator import attrgetter
 from typing import Any
 
@@ -41,6 +48,29 @@ SPACE_GAP = 0.6  # a gap wider than this × line height is a space even without 
 MIN_LINE_OVERLAP = 0.5  # share of the smaller glyph height two glyphs must overlap to be on one line
 SCAN_MAX_CHARS = 20  # a page with fewer characters than this …
 SCAN_MIN_IMAGE_AREA = 0.5  # … and an image covering at least this share of it is treated as a scan
+
+# Soft wraps (see ``_soft_breaks``). "em" is the wrapped line's character width.
+WRAP_END_SLACK = 0.5  # em: a wrapped line's free space at the right edge is under (next line's first unit + this)
+WRAP_ALIGN = 0.5  # em: a continuation line starts this close to where the wrapped text started
+WRAP_MAX_INDENT = 2.5  # em: a paragraph's first line may be indented up to this much (two characters)
+WRAP_MAX_LEADING = 1.2  # × line height: a wider blank between two lines is a paragraph or row gap
+WRAP_MAX_SIZE_RATIO = 1.2  # line heights differing more than this are different paragraphs (title, body)
+WRAP_RIGHT_MARGIN_SLACK = 0.1  # × page width: how much wider the right margin may be than the left one
+RULE_MIN_LENGTH = 2.0  # points: an axis-parallel path segment at least this long is a ruling line
+RULE_MAX_SKEW = 0.5  # points: … and at most this far from level (or plumb)
+
+# A line ending with one of these (closing quotes and brackets aside) ends a sentence or a form label.
+_HARD_END = frozenset("。！？；：…!?;:")
+_CLOSERS = "”’」』）)】〕》〉]\"'"
+# Chinese typesetting moves these with their neighbour when wrapping: a line never starts with the first set
+# (避头) nor ends with the second (避尾), so the first unit of a wrapped line may be two or three characters.
+_NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〉…%‰·,.;:?!)]}")
+_NO_LINE_END = frozenset("（《「『“‘〔【〈([{")
+_WORD_CHAR = re.compile(r"[0-9A-Za-z]")
+_WORD_INNER = frozenset(".-_/@:")
+_QA_TURN = re.compile(r"(?:问|答)[：:]")
+# A form label ("地点：", "被询问人："); 条/款/项 would make it a citation's tail ("十一条：").
+_LABEL = re.compile(r"[\u4e00-\u9fff（）()]{1,10}[：:]")
 
 log = logging.getLogger(__name__)
 
@@ -192,16 +222,260 @@ def _round(box: BBox) -> BBox:
     return (round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2))
 
 
-def _add_line(builder: TextBuilder, blocks: list[Block], line: list[_Char], page: int) -> None:
+@dataclass(slots=True)
+class _Emitted:
+    """One emitted line's text and layout, as the soft-wrap decision needs them."""
+
+    text: str
+    end: int  # offset just past the line in the document text: where its "\n" goes
+    boxes: list[BBox]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    # Filled by _measure, only for lines whose break is still in doubt after the cheap checks.
+    measured: bool = False
+    em: float = 0.0  # character width: the widest glyph near either end, at most the line height
+    cell_start: int = 0  # index in ``text`` where the last cell starts (after the last layout gap); 0 for one cell
+    cell_x0: float = 0.0  # … and its left edge
+
+
+def _lead_width(line: _Emitted) -> float:
+    """Width of the line's first unit a wrap could not have split ("中", "《中", "4800", "下，"): opening brackets,
+    then a run of letters and digits or one character, then the punctuation a line may not start with."""
+    text = line.text
+    n = len(text)
+    i = 0
+    while i < n - 1 and text[i] in _NO_LINE_END:
+        i += 1
+    if _WORD_CHAR.match(text, i):
+        i += 1
+        while i < n and (_WORD_CHAR.match(text, i) or (text[i] in _WORD_INNER and _WORD_CHAR.match(text, i + 1))):
+            i += 1
+    else:
+        i += 1
+    while i < n and text[i] in _NO_LINE_START:
+        i += 1
+    return line.boxes[i - 1][2] - line.x0
+
+
+def _measure(line: _Emitted) -> None:
+    if line.measured:
+        return
+    text, boxes = line.text, line.boxes
+    height = line.bottom - line.top
+    widest = 0.0
+    # The glyphs at the ends are the ones the tolerances are about; sampling them keeps this cheap.
+    for index in (*range(min(8, len(text))), *range(max(8, len(text) - 8), len(text))):
+        if text[index] != " " and boxes[index][2] - boxes[index][0] > widest:
+            widest = boxes[index][2] - boxes[index][0]
+    line.em = min(widest, height) if widest > 0 else height
+    line.cell_start = 0
+    space = text.rfind(" ")
+    while space >= 0:  # a space as wide as a layout gap separates cells (see _line_text)
+        if boxes[space][2] - boxes[space][0] > SPACE_GAP * height:
+            line.cell_start = space + 1
+            break
+        space = text.rfind(" ", 0, space)
+    line.cell_x0 = boxes[line.cell_start][0]
+    line.measured = True
+
+
+def _add_line(builder: TextBuilder, blocks: list[Block], line: list[_Char], page: int) -> _Emitted | None:
     raw, raw_boxes = _line_text(line)
     text, source_index = normalize_map(raw, single_line=True)
     if not text:
-        return
+        return None
     boxes = [raw_boxes[i] for i in source_index]
     ((start, end),) = builder.add_line([text])
     x0s, tops, x1s, bottoms = zip(*boxes, strict=True)
-    bbox = _round((min(x0s), min(tops), max(x1s), max(bottoms)))
+    x0, top, x1, bottom = min(x0s), min(tops), max(x1s), max(bottoms)
+    bbox = _round((x0, top, x1, bottom))
     blocks.append(Block(start=start, end=end, kind=BlockKind.LINE, page=page, bbox=bbox, char_boxes=boxes))
+    return _Emitted(text, end, boxes, x0, top, x1, bottom)
+
+
+@dataclass(slots=True)
+class _Rules:
+    """A page's ruling lines (table borders, separators) in display coordinates."""
+
+    horizontal: list[tuple[float, float, float]] = field(default_factory=list)  # (x0, x1, y)
+    vertical: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom)
+
+
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
+    """The PDF matrix applying ``inner`` first, then ``outer`` (both as (a, b, c, d, e, f))."""
+    ia, ib, ic, id_, ie, if_ = inner
+    oa, ob, oc, od, oe, of = outer
+    return (
+        ia * oa + ib * oc,
+        ia * ob + ib * od,
+        ic * oa + id_ * oc,
+        ic * ob + id_ * od,
+        ie * oa + if_ * oc + oe,
+        ie * ob + if_ * od + of,
+    )
+
+
+def _page_rules(paths: list[tuple[Any, tuple[float, ...]]], display: tuple[float, ...]) -> _Rules:
+    """The straight level and plumb segments of the page's painted paths, in display space. ``paths`` holds each
+    path object with the matrix taking its enclosing form's space to the page's (see ``_scan_objects``)."""
+    da, db, dc, dd, de, df = display
+    rules = _Rules()
+    matrix = pdfium_c.FS_MATRIX()
+    px, py = ctypes.c_float(), ctypes.c_float()
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+
+    def add(p: tuple[float, float], q: tuple[float, float]) -> None:
+        dx, dy = abs(q[0] - p[0]), abs(q[1] - p[1])
+        if dy <= RULE_MAX_SKEW and dx >= RULE_MIN_LENGTH:
+            rules.horizontal.append((min(p[0], q[0]), max(p[0], q[0]), (p[1] + q[1]) / 2))
+        elif dx <= RULE_MAX_SKEW and dy >= RULE_MIN_LENGTH:
+            rules.vertical.append(((p[0] + q[0]) / 2, min(p[1], q[1]), max(p[1], q[1])))
+
+    for obj, outer in paths:
+        if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)) or (
+            fill_mode.value == 0 and not stroke.value
+        ):
+            continue  # neither filled nor stroked: nothing on the page
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+            continue
+        m = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+        start: tuple[float, float] | None = None
+        current: tuple[float, float] | None = None
+        for index in range(pdfium_c.FPDFPath_CountSegments(obj)):
+            segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
+            if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(px), ctypes.byref(py)):
+                continue
+            x, y = m[0] * px.value + m[2] * py.value + m[4], m[1] * px.value + m[3] * py.value + m[5]
+            point = (da * x + db * y + dc, dd * x + de * y + df)
+            kind = pdfium_c.FPDFPathSegment_GetType(segment)
+            if kind == moveto:
+                start = point
+            elif kind == lineto and current is not None:
+                add(current, point)
+            current = point  # a Bézier's control points pass through here too; only its end point matters
+            if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+                add(point, start)
+                current = start
+    return rules
+
+
+def _ends_sentence(text: str) -> bool:
+    tail = text.rstrip(_CLOSERS)
+    return not tail or tail[-1] in _HARD_END
+
+
+def _is_label(text: str) -> bool:
+    m = _LABEL.match(text)
+    return m is not None and not any(ch in "条款项" for ch in m.group())
+
+
+def _may_continue(line: _Emitted, following: _Emitted) -> bool:
+    """What the text and line boxes alone say: ``following`` could be the same paragraph's next printed line."""
+    height, next_height = line.bottom - line.top, following.bottom - following.top
+    if height <= 0 or next_height <= 0:
+        return False
+    if height > WRAP_MAX_SIZE_RATIO * next_height or next_height > WRAP_MAX_SIZE_RATIO * height:
+        return False
+    if following.top < line.top + height / 2 or following.top - line.bottom > WRAP_MAX_LEADING * height:
+        return False
+    return not _ends_sentence(line.text) and not _QA_TURN.match(following.text)
+
+
+def _soft_breaks(lines: list[_Emitted], page_width: float, rules_of: Callable[[], _Rules]) -> list[int]:
+    """Offsets of the "\n" after each of ``lines`` (one page, top to bottom) that is a soft wrap.
+
+    A break is soft when all of these hold (em = the wrapped line's character width):
+
+    * the two lines are the same size, the next one directly below (a gap of at most WRAP_MAX_LEADING × the line
+      height) with no ruling line between them across the wrapped text;
+    * the line does not end a sentence or a label (。！？；：… before any closing quotes or brackets) and the next
+      one is no 问：/答： turn;
+    * the next line starts where the wrapped text started (within WRAP_ALIGN em): at the start of the line's last
+      cell — the text after its last layout gap — or, for a one-cell line indented by up to WRAP_MAX_INDENT em (a
+      paragraph's first line), at the left margin. A line whose last cell starts neither at the left margin, nor
+      after a gap, nor just right of a vertical rule, nor after a soft break (a right-aligned 落款, a centred
+      title) is not continued, nor are two aligned "label：value" lines;
+    * the line reaches the right edge of its block: it ends less than (the width of the next line's first
+      unbreakable unit + WRAP_END_SLACK em) short of it — so it is within 1.5 em for a Chinese character, more
+      when the next line starts with a number or with a character carried down by 避头/避尾 rules. The edge is
+      the nearest vertical rule to the right spanning both lines (a table cell's border), else the page's right
+      text margin: the rightmost line end on the page.
+
+    The page's margins (leftmost line start, rightmost line end) are trusted only when they differ by at most
+    WRAP_RIGHT_MARGIN_SLACK × the page width: a page of short or right-aligned lines has no known margins, and
+    only ruled table cells can wrap there.
+
+    Breaks between pages are never soft: headers, footers and page numbers sit between.
+    """
+    if len(lines) < 2:
+        return []
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    # Text margins are trusted only when they look like a page body: about as wide on both sides. A page of
+    # short or right-aligned lines (a 落款 on a page of its own) has neither margin.
+    margins_known = abs(left - (page_width - right)) <= WRAP_RIGHT_MARGIN_SLACK * page_width
+    rules: _Rules | None = None
+    found: list[int] = []
+    previous_soft = False
+    for line, following in pairwise(lines):
+        soft = False
+        if _may_continue(line, following):
+            _measure(line)
+            em = line.em
+            align = WRAP_ALIGN * em
+            at_margin = margins_known and line.x0 <= left + align
+            anchored: bool | None = None  # None: only a rule to the left could anchor the last cell
+            if abs(following.x0 - line.cell_x0) <= align:
+                if _is_label(line.text[line.cell_start :]) and _is_label(following.text):
+                    anchored = False  # a column of "label：value" lines
+                else:
+                    anchored = line.cell_start > 0 or at_margin or previous_soft or None
+            elif (
+                margins_known
+                and line.cell_start == 0
+                and following.x0 <= left + align
+                and line.x0 <= left + WRAP_MAX_INDENT * em
+            ):
+                anchored = True  # an indented first line, continued at the margin
+            else:
+                anchored = False
+            if anchored is not False:
+                if rules is None:
+                    rules = rules_of()
+                soft = _reaches_edge(line, following, rules, right if margins_known else None, anchored is True)
+        if soft:
+            found.append(line.end)
+        previous_soft = soft
+    return found
+
+
+def _reaches_edge(line: _Emitted, following: _Emitted, rules: _Rules, right: float | None, anchored: bool) -> bool:
+    """The ruling-line half of ``_soft_breaks``: no rule between the lines, the line fills its cell or column."""
+    em = line.em
+    height = line.bottom - line.top
+    low, high = line.bottom - 0.2 * height, following.top + 0.2 * height
+    cell_left = min(line.cell_x0, following.x0)
+    cell_right = max(line.x1, following.x1)
+    for x0, x1, y in rules.horizontal:
+        if low < y < high and min(x1, cell_right) - max(x0, cell_left) > WRAP_ALIGN * em:
+            return False  # a row border or separator between them
+    line_middle, next_middle = (line.top + line.bottom) / 2, (following.top + following.bottom) / 2
+    edge = right
+    for x, top, bottom in rules.vertical:
+        if top <= line_middle and bottom >= next_middle:
+            if line.x1 - RULE_MAX_SKEW <= x and (edge is None or x < edge):
+                edge = x  # the cell's right border
+            elif line.cell_x0 - em <= x <= line.cell_x0:
+                anchored = True  # the cell's left border: the text is inside a ruled cell
+    if edge is None or not anchored:
+        return False
+    return edge - line.x1 < _lead_width(following) + WRAP_END_SLACK * em
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -232,8 +506,9 @@ def _font_may_lack_glyphs(obj: Any) -> bool:
     return not name.startswith(_LATIN_BASE_FONTS)
 
 
-def _drops_text(page: pdfium.PdfPage) -> bool:
-    """Whether PDFium left text out of the page's text.
+def _scan_objects(page: pdfium.PdfPage) -> tuple[bool, list[tuple[Any, tuple[float, ...]]]]:
+    """Whether PDFium left text out of the page's text, and the page's path objects, each with the matrix taking
+    its enclosing form's space to the page's (for ``_page_rules``): one pass over the objects serves both.
 
     PDFium skips a text object whose bounds have no width. Besides whitespace, that is what a one-glyph string (a
     form value like "男") looks like in a non-embedded CJK font (iText's or reportlab's STSong-Light) when no CJK
@@ -242,20 +517,29 @@ def _drops_text(page: pdfium.PdfPage) -> bool:
     """
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     bounds = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    matrix = pdfium_c.FS_MATRIX()
     get_type, get_bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
-    text_type, form_type = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM
+    text_type, path_type, form_type = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
     raw = page.raw
-    pending = [pdfium_c.FPDFPage_GetObject(raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw))]
+    drops = False
+    paths: list[tuple[Any, tuple[float, ...]]] = []
+    pending = [(pdfium_c.FPDFPage_GetObject(raw, i), _IDENTITY) for i in range(pdfium_c.FPDFPage_CountObjects(raw))]
     while pending:
-        obj = pending.pop()
+        obj, outer = pending.pop()
         kind = get_type(obj)
         if kind == text_type:
-            if get_bounds(obj, *bounds) and right.value - left.value < 0.01 and _font_may_lack_glyphs(obj):
-                return True
+            if not drops and get_bounds(obj, *bounds) and right.value - left.value < 0.01:
+                drops = _font_may_lack_glyphs(obj)
+        elif kind == path_type:
+            paths.append((obj, outer))
         elif kind == form_type:  # text inside form XObjects is part of the page text too
+            if pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+                inner = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+            else:
+                inner = outer
             count = pdfium_c.FPDFFormObj_CountObjects(obj)
-            pending.extend(pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(count))
-    return False
+            pending.extend((pdfium_c.FPDFFormObj_GetObject(obj, i), inner) for i in range(count))
+    return drops, paths
 
 
 def _plumber_chars(plumber_pdf: Any, page_index: int) -> list[_Char]:
@@ -285,11 +569,12 @@ def _plumber_chars(plumber_pdf: Any, page_index: int) -> list[_Char]:
 def parse_pdf(data: bytes, source: str = "") -> ParsedFile:
     """Parse a text-layer PDF's bytes. Pages without text get a warning; nothing is OCRed here.
 
-    Pages where PDFium drops text (see ``_drops_text``) are read with pdfplumber instead; ``method`` then says
+    Pages where PDFium drops text (see ``_scan_objects``) are read with pdfplumber instead; ``method`` then says
     "pypdfium2+pdfplumber".
     """
     builder = TextBuilder()
     blocks: list[Block] = []
+    soft_breaks: list[int] = []
     no_text: list[int] = []
     scanned: list[int] = []
     unmapped_pages: list[int] = []
@@ -305,7 +590,8 @@ def parse_pdf(data: bytes, source: str = "") -> ParsedFile:
                 textpage = page.get_textpage()
                 try:
                     chars, width, height, unmapped_share = _page_chars(textpage, page)
-                    if _drops_text(page):
+                    drops_text, paths = _scan_objects(page)
+                    if drops_text:
                         try:
                             if plumber_pdf is None:
                                 plumber_pdf = _open_plumber(data)
@@ -321,11 +607,16 @@ def parse_pdf(data: bytes, source: str = "") -> ParsedFile:
                         scanned.append(page_index + 1)
                     if unmapped_share > 0.1:
                         unmapped_pages.append(page_index + 1)
+                    emitted = [_add_line(builder, blocks, line, page_index + 1) for line in _group_lines(chars)]
+                    # The page stays open for its ruling lines, read only when a break is still in doubt.
+                    soft_breaks += _soft_breaks(
+                        [line for line in emitted if line is not None],
+                        width,
+                        lambda page=page, paths=paths: _page_rules(paths, _display_transform(page)[2]),
+                    )
                 finally:
                     textpage.close()
                     page.close()
-                for line in _group_lines(chars):
-                    _add_line(builder, blocks, line, page_index + 1)
         except ParseError:
             raise
         except pdfium.PdfiumError:
@@ -339,7 +630,13 @@ def parse_pdf(data: bytes, source: str = "") -> ParsedFile:
     warnings += [f"第{pages}页部分文字缺少编码映射，提取的文字可能有误" for pages in _page_ranges(unmapped_pages)]
     warnings += [f"第{pages}页可能有单字内容未能提取（字体未嵌入），请人工核对" for pages in _page_ranges(incomplete)]
     return ParsedFile(
-        format=FileFormat.PDF, text=builder.text, blocks=blocks, pages=page_count, method=method, warnings=warnings
+        format=FileFormat.PDF,
+        text=builder.text,
+        blocks=blocks,
+        pages=page_count,
+        method=method,
+        warnings=warnings,
+        soft_breaks=soft_breaks,
     )
 
 
