@@ -248,6 +248,56 @@ def filing_before_acceptance(case: GeneratedCase, rng: random.Random) -> Planted
     )
 
 
+@defect("late_arrest_request", "time_limit", "CR-06", "拘留后超期提请批准逮捕", ("criminal",))
+def late_arrest_request(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """提请批捕 more than 3 days after 拘留 with no extension recorded (刑诉法 第九十一条)."""
+    detained = case.facts.acts.get("detained")
+    if detained is None or case.facts.extras.get("detention_extended") or not tagged(case, "act:arrest_requested"):
+        return None
+    late = detained + timedelta(days=rng.randint(5, 9), hours=rng.randint(0, 6))
+    hits = _set_moment(case, "act:arrest_requested", late)
+    for doc in docs_of(case, "arrest_request"):
+        doc.date = late.date()
+        for seg in doc.find("doc_date"):
+            seg.text = format_like(seg.text, late.date())
+    case.facts.acts["arrest_requested"] = late
+    det = tagged(case, "act:detained", "detention_warrant") or tagged(case, "act:detained")
+    if not det:
+        return None
+    return PlantedDefect(
+        "late_arrest_request",
+        "time_limit",
+        "CR-06",
+        hits[0][0],
+        [hits[0][1], det[0][1]],
+        note="拘留后超过三日提请批准逮捕，且无延长审批",
+    )
+
+
+@defect("notice_after_decision", "procedure", "AD-08", "处罚告知晚于处罚决定", ("administrative",))
+def notice_after_decision(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """The 行政处罚告知笔录 is dated after the 处罚决定 (行政处罚法 第六十二条)."""
+    decided = case.facts.acts.get("penalty_decided")
+    notified = tagged(case, "act:penalty_notified")
+    decided_hits = tagged(case, "act:penalty_decided", "administrative_penalty_decision")
+    if decided is None or not notified or not decided_hits:
+        return None
+    late = decided + timedelta(days=rng.randint(1, 3), hours=rng.randint(1, 5))
+    start_seg = notified[0][1]
+    start_seg.text = format_like(start_seg.text, late)
+    for _, seg in tagged(case, "session_end", "penalty_notice_record"):
+        seg.text = format_like(seg.text, late + timedelta(minutes=rng.randint(15, 40)))
+    case.facts.acts["penalty_notified"] = late
+    return PlantedDefect(
+        "notice_after_decision",
+        "procedure",
+        "AD-08",
+        notified[0][0],
+        [start_seg, decided_hits[0][1]],
+        note="告知笔录时间晚于处罚决定日期",
+    )
+
+
 # --- procedure ----------------------------------------------------------------------------------------------------
 
 
