@@ -632,6 +632,13 @@ def _defect_overlap(
             ov = _overlap(gs, fs)
             if ov is not None:
                 best = ov if best is None else max(best, ov)
+    if best is None and not spans:
+        # None of the gold evidence could be mapped (a scan without OCR): a finding pointing into the same
+        # document is the best the text allows, so it matches at document level.
+        for ev in defect.evidence:
+            item = aligned.get(ev.document)
+            if item and item.reviewed and any(fs[0] == item.reviewed.id for fs in finding_spans):
+                return 0
     return best
 
 

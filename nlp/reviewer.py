@@ -116,6 +116,12 @@ class Reviewer:
             except Exception:  # one broken rule must not lose the others' findings
                 log.exception("rule %s failed", rule.id)
                 case.warnings.append(f"规则 {rule.id} 执行出错，结果中未包含该规则的检查")
+        # The same rule pointing at the same text twice (two mentions of one person) is one finding.
+        unique: dict[tuple[object, ...], Finding] = {}
+        for f in findings:
+            key = (f.rule_id, tuple((e.document, e.start, e.end) for e in f.evidence))
+            unique.setdefault(key, f)
+        findings = list(unique.values())
         order = {d.id: i for i, d in enumerate(case.documents)}
         findings.sort(
             key=lambda f: (

@@ -28,6 +28,7 @@ from corpora.generator.model import (
     GoldEvidence,
 )
 from corpora.generator.render import (
+    cjk_font_path,
     make_zip,
     render_combined_pdf,
     render_docx,
@@ -57,6 +58,12 @@ class CorpusConfig(BaseModel):
 
 
 _IDENTITY = {"bad_id_checksum", "id_mismatch", "gender_mismatch", "birth_mismatch"}
+# Defects that would rewrite what a hard negative set up (and so make it no longer lawful, or no longer a defect).
+_CONFLICTS = {
+    "late_family_notice": {"late_notice_with_reason"},
+    "filing_before_acceptance": {"same_day_filing"},
+    "theft_over_threshold": {"amount_just_below_threshold"},
+}
 
 
 def generate_case(cfg: CorpusConfig, index: int) -> GeneratedCase:
@@ -86,6 +93,8 @@ def generate_case(cfg: CorpusConfig, index: int) -> GeneratedCase:
                 continue
             if kind.key in _IDENTITY and any(d.kind in _IDENTITY for d in case.defects):
                 continue
+            if _CONFLICTS.get(kind.key, set()) & set(case.hard_negatives):
+                continue  # e.g. a late notice planted over a notice that already states the lawful reason
             snapshot = copy.deepcopy(case)
             planted = kind.apply(case, rng)
             if planted is None:
@@ -210,6 +219,11 @@ def generate_corpus(
     cfg: CorpusConfig, out: Path, progress: Callable[[int, int], None] | None = None
 ) -> dict[str, object]:
     out.mkdir(parents=True, exist_ok=True)
+    notes: list[str] = []
+    if cjk_font_path() is None and cfg.formats.get("scanned_pdf"):
+        # Scans are drawn with a CJK font from Debian; without it the corpus has no scans, and says so.
+        cfg = cfg.model_copy(update={"formats": {k: v for k, v in cfg.formats.items() if k != "scanned_pdf"}})
+        notes.append("未安装 fonts-wqy-microhei，本语料不含扫描件")
     summary: dict[str, int] = {"cases": 0, "clean": 0, "defects": 0, "documents": 0}
     for index in range(cfg.cases):
         case = generate_case(cfg, index)
@@ -220,6 +234,6 @@ def generate_corpus(
         summary["documents"] += len(gold.documents)
         if progress:
             progress(index + 1, cfg.cases)
-    manifest = {"config": cfg.model_dump(), "summary": summary}
+    manifest = {"config": cfg.model_dump(), "summary": summary, "notes": notes}
     (out / "corpus.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     return manifest

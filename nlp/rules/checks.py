@@ -120,16 +120,26 @@ def _paired(case: CaseView, firsts: list[Act], seconds: list[Act]) -> list[tuple
     return pairs
 
 
+_PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "month": 4, "year": 5}
+
+
 @registry.checks.register("act_order")
 def act_order(case: CaseView, rule: Rule) -> list[Finding]:
     """Act ``then`` is dated surely before act ``first`` (立案 before 受案)."""
     firsts, thens = case.acts(rule.params["first"]), case.acts(rule.params["then"])
+    # Point at the most precise record of the earlier act (受案登记表 to the minute before a 回执 to the day).
+    firsts.sort(key=lambda a: (_PRECISION_RANK.get(a.moment.precision, 9), a.moment.earliest))
     pairs = (
         [(a, b) for a in firsts for b in thens] if not rule.params.get("same_person") else _paired(case, firsts, thens)
     )
     out = []
+    reported: set[tuple[str, int]] = set()
     for a, b in pairs:
+        # One finding per later act: the 受案回执 repeating the 受案登记表's date is the same problem, not another.
+        if (b.doc_id, b.start) in reported:
+            continue
         if b.moment.surely_before(a.moment):
+            reported.add((b.doc_id, b.start))
             out.append(
                 make_finding(
                     rule,
