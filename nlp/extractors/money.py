@@ -46,6 +46,7 @@ _MONEY_RE = re.compile(
     rf"(?:(?P<jiao>{_SMALL})角)?(?:(?P<fen>{_SMALL})分)?(?P<zheng>整)?(?P<about>左右)?)?"
 )
 _CUE_RE = re.compile(_alternation(_P["cues"]))
+_KUAI_CONTEXT = re.compile(r"[花卖给赔借收付要欠退骗偷抢转赚挣]了?|价值|一共|总共|共计|合计|大概|大约|才|只|值")
 _APPROX_BEFORE_RE = re.compile(rf"(?:{_alternation(_P['approximate_before'])})$")
 _CENT = Decimal("0.01")
 
@@ -80,6 +81,14 @@ def extract_money(text: str) -> list[Entity]:
         if amount is None:
             continue
         start, end = m.start(), m.end()
+        if (
+            m.group("unit") == "块"
+            and not m.group("prefix")
+            and not _KUAI_CONTEXT.search(folded, max(0, start - 6), start)
+        ):
+            # Colloquial 块 is money after a money verb (花了三百块, 卖了800块); 电瓶四块 counts batteries.
+            if end >= len(folded) or not ("\u4e00" <= folded[end] <= "\u9fff"):
+                continue  # 3500块买的 / 200块钱 keep their own cue after 块
         currency = _UNITS[m.group("unit")] if m.group("unit") else "CNY"
         if m.group("prefix") and (currency == "CNY" or not m.group("unit")):
             currency = _PREFIXES[m.group("prefix")]  # 港币500元: 元 is only the unit word here

@@ -128,3 +128,17 @@ def test_one_megabyte_is_fast() -> None:
     t0 = time.perf_counter()
     extract_money(text)
     assert time.perf_counter() - t0 < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("盗走电动自行车电瓶四块，天能牌", []),
+        ("电瓶四块、电缆两捆", []),
+        ("当时花了三百块", ["三百块"]),
+        ("以800块卖给了别人", ["800块"]),  # 块 before 卖 is money (kuai_before)
+        ("卖了800块。", ["800块"]),
+    ],
+)
+def test_money_colloquial_kuai_needs_a_money_context(text: str, found: list[str]) -> None:
+    assert [e.text for e in extract_money(text)] == found
