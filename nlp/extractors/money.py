@@ -81,14 +81,15 @@ def extract_money(text: str) -> list[Entity]:
         if amount is None:
             continue
         start, end = m.start(), m.end()
+        # Colloquial 块 before punctuation is money only after a money verb (花了三百块, 卖了800块): 电瓶四块 counts
+        # batteries. 3500块买的 / 200块钱 keep their own cue after 块.
         if (
             m.group("unit") == "块"
             and not m.group("prefix")
             and not _KUAI_CONTEXT.search(folded, max(0, start - 6), start)
+            and (end >= len(folded) or not ("\u4e00" <= folded[end] <= "\u9fff"))
         ):
-            # Colloquial 块 is money after a money verb (花了三百块, 卖了800块); 电瓶四块 counts batteries.
-            if end >= len(folded) or not ("\u4e00" <= folded[end] <= "\u9fff"):
-                continue  # 3500块买的 / 200块钱 keep their own cue after 块
+            continue
         currency = _UNITS[m.group("unit")] if m.group("unit") else "CNY"
         if m.group("prefix") and (currency == "CNY" or not m.group("unit")):
             currency = _PREFIXES[m.group("prefix")]  # 港币500元: 元 is only the unit word here
