@@ -49,7 +49,7 @@ VARIANTS: dict[str, OcrSettings | None] = {
     "tuned+rec32": replace(TUNED, rec_height=32),
     "tuned+unclip1.6": replace(TUNED, det_unclip_ratio=1.6),
     "tuned+rec48+unclip2.4": replace(TUNED, rec_height=48, det_unclip_ratio=2.4),
-    "tuned+batch1": replace(TUNED, rec_batch_num=1),
+    "tuned+batch6": replace(TUNED, rec_batch_num=6),
     "tuned+batch12": replace(TUNED, rec_batch_num=12),
     "tuned+1thread": replace(TUNED, threads=1),
     "tuned+ortthreads": replace(TUNED, threads=0),
