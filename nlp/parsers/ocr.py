@@ -22,8 +22,8 @@ Tuning (measured with ``scripts/bench_ocr.py``, see docs/PERFORMANCE.md, "OCR"):
 is shrunk to 960 px on its long side for detection (RapidOCR detects at full size), boxes are grown a little more
 (unclip 2.0) and read at a recogniser height of 40 px instead of 48, one box per run (no padding between boxes
 of different widths), without the 0°/180° direction classifier (scans arrive upright, skewed by a degree or two;
-the classifier turned some boxes wrongly) and with 2 onnxruntime threads. Together about 2.4× faster than
-RapidOCR's defaults, with the same character accuracy. Rotating the page level first (``deskew``) gained nothing:
+the classifier turned some boxes wrongly) and with 2 onnxruntime threads. Together 2–3× faster than RapidOCR's
+defaults, with the same character accuracy. Rotating the page level first (``deskew``) gained nothing:
 the recogniser's crops are already cut along the skewed boxes.
 
 Coordinates are PDF points with the origin at the top-left of the page as displayed (crop box, /Rotate applied),
