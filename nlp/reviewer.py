@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from nlp import __version__, extractors
+from nlp import __version__, extractors, registry
 from nlp import statutes as statutes_pkg
 from nlp.case.persons import PersonMention, find_mentions, mention_entities
 from nlp.case.view import CaseView
@@ -46,6 +46,8 @@ class Reviewer:
         self.rules = [r for r in (rules if rules is not None else load_rules()) if r.enabled]
         self.statutes = StatuteDB.load()
         extractors.load_all()
+        # Stamped on every report; the rule files are read once here, not on each review.
+        self._versions = {"engine": __version__, "rules": rules_version(), "statutes": _statutes_version()}
 
     # --- entry points -------------------------------------------------------------------------------------
     def review_path(self, path: Path, case_id: str | None = None) -> CaseFile:
@@ -108,8 +110,6 @@ class Reviewer:
 
     def _check(self, view: CaseView, case: CaseFile) -> list[Finding]:
         findings: list[Finding] = []
-        from nlp import registry
-
         for rule in self.rules:
             try:
                 findings.extend(registry.checks.get(rule.check)(view, rule))
@@ -134,4 +134,4 @@ class Reviewer:
         return findings
 
     def versions(self) -> dict[str, str]:
-        return {"engine": __version__, "rules": rules_version(), "statutes": _statutes_version()}
+        return dict(self._versions)

@@ -47,6 +47,8 @@ class PersonMention:
     id_number: str | None = None
     id_valid: bool | None = None
     id_span: tuple[int, int] | None = None
+    id_gender: str | None = None  # what the ID number itself says (17th digit), from the ID extractor
+    id_birth: date | None = None  # the birth date coded in the ID number
     age: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -249,6 +251,9 @@ def _bind_attributes(doc: Document, mentions: list[PersonMention]) -> None:
         for ent in ids:
             if p.end <= ent.start < window_end:
                 p.id_number, p.id_valid, p.id_span = ent.value, ent.valid, (ent.start, ent.end)
+                p.id_gender = ent.attrs.get("gender")
+                birth = ent.attrs.get("birth_date")
+                p.id_birth = date.fromisoformat(birth) if birth else None
                 break
 
 

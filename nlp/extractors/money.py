@@ -46,7 +46,7 @@ _MONEY_RE = re.compile(
     rf"(?:(?P<jiao>{_SMALL})角)?(?:(?P<fen>{_SMALL})分)?(?P<zheng>整)?(?P<about>左右)?)?"
 )
 _CUE_RE = re.compile(_alternation(_P["cues"]))
-_KUAI_CONTEXT = re.compile(r"[花卖给赔借收付要欠退骗偷抢转赚挣]了?|价值|一共|总共|共计|合计|大概|大约|才|只|值")
+_KUAI_CONTEXT = re.compile(_alternation(_P["kuai_context"]))
 _APPROX_BEFORE_RE = re.compile(rf"(?:{_alternation(_P['approximate_before'])})$")
 _CENT = Decimal("0.01")
 

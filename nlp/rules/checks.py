@@ -260,25 +260,14 @@ def id_mismatch(case: CaseView, rule: Rule) -> list[Finding]:
     return out
 
 
-def _id_gender(number: str) -> str:
-    return "男" if int(number[16]) % 2 == 1 else "女"
-
-
-def _id_birth(number: str) -> date | None:
-    try:
-        return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return None
-
-
 @registry.checks.register("id_gender")
 def id_gender(case: CaseView, rule: Rule) -> list[Finding]:
     out = []
     seen: set[tuple[str, str, str]] = set()
     for p in case.persons:
-        if not (p.gender and p.id_number and p.id_valid and p.gender_span and p.id_span):
+        if not (p.gender and p.id_gender and p.id_valid and p.gender_span and p.id_span):
             continue
-        expected = _id_gender(p.id_number)
+        expected = p.id_gender
         if expected != p.gender and (p.doc_id, p.name, p.gender) not in seen:
             seen.add((p.doc_id, p.name, p.gender))
             evidence = [case.evidence(p.doc_id, *p.gender_span), case.evidence(p.doc_id, *p.id_span)]
@@ -295,9 +284,9 @@ def id_birth_date(case: CaseView, rule: Rule) -> list[Finding]:
     out = []
     seen: set[tuple[str, str]] = set()
     for p in case.persons:
-        if not (p.birth_date and p.id_number and p.id_valid and p.birth_date_span and p.id_span):
+        if not (p.birth_date and p.id_birth and p.id_valid and p.birth_date_span and p.id_span):
             continue
-        expected = _id_birth(p.id_number)
+        expected = p.id_birth
         if expected and expected != p.birth_date and (p.doc_id, p.name) not in seen:
             seen.add((p.doc_id, p.name))
             evidence = [case.evidence(p.doc_id, *p.birth_date_span), case.evidence(p.doc_id, *p.id_span)]
