@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from corpora.generator.model import DocSpec, GeneratedCase, Line, PlantedDefect, Seg
-from corpora.generator.textutil import format_like
+from corpora.generator.textutil import cn_number, format_like
 
 DefectFn = Callable[[GeneratedCase, random.Random], PlantedDefect | None]
 
@@ -410,22 +410,6 @@ def _tagged_prefix(doc: DocSpec, prefix: str) -> list[Seg]:
 # --- citations ----------------------------------------------------------------------------------------------------
 
 
-_CN_NUM = "〇一二三四五六七八九"
-
-
-def _cn_article(n: int) -> str:
-    hundreds, rest = divmod(n, 100)
-    tens, ones = divmod(rest, 10)
-    out = _CN_NUM[hundreds] + "百" if hundreds else ""
-    if tens:
-        out += ("" if (tens == 1 and not hundreds) else _CN_NUM[tens]) + "十"
-    elif hundreds and ones:
-        out += "零"
-    if ones:
-        out += _CN_NUM[ones]
-    return out
-
-
 @defect("nonexistent_article", "citation", "CON-15-1", "引用不存在的条文")
 def nonexistent_article(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
     hits = [(d, s) for d in case.docs for _, _, s in d.segments() if s.type == "LAW_CITATION" and "刑法" in s.text]
@@ -437,7 +421,7 @@ def nonexistent_article(case: GeneratedCase, rng: random.Random) -> PlantedDefec
     doc, seg = rng.choice(hits)
     limit = 452 if "刑法" in seg.text else 144  # beyond every bundled version
     wrong = rng.randint(limit + 3, limit + 40)
-    new, count = re.subn(r"第[〇零一二三四五六七八九十百千\d]+条", f"第{_cn_article(wrong)}条", seg.text, count=1)
+    new, count = re.subn(r"第[〇零一二三四五六七八九十百千\d]+条", f"第{cn_number(wrong)}条", seg.text, count=1)
     if not count:
         return None
     seg.text = new

@@ -59,6 +59,7 @@ from corpora.generator.people import (
     load_data,
     pick_agency,
 )
+from corpora.generator.textutil import cn_number
 
 __all__ = [
     "CASE_TYPES",
@@ -372,27 +373,6 @@ _MINOR_ARTICLES = {"2012": ("第十二条", "第二十一条"), "2025": ("第十
 
 
 # --- text helpers -----------------------------------------------------------------------------------------------------
-
-_CN_DIGITS = "零一二三四五六七八九"
-
-
-def cn_number(n: int) -> str:
-    """0..99999 as a penalty writes it: 五, 十五, 五百, 一千五百, 二千, 一千零五十."""
-    if n == 0:
-        return "零"
-    out, pending_zero, rest = "", False, n
-    for value, unit in ((10000, "万"), (1000, "千"), (100, "百"), (10, "十")):
-        digit, rest = divmod(rest, value)
-        if digit:
-            if pending_zero:
-                out += "零"
-                pending_zero = False
-            out += ("" if value == 10 and digit == 1 and not out else _CN_DIGITS[digit]) + unit
-        elif out:
-            pending_zero = True
-    if rest:
-        out += ("零" if pending_zero else "") + _CN_DIGITS[rest]
-    return out
 
 
 def cn_count(n: int) -> str:

@@ -12,12 +12,31 @@ def cn_year(year: int) -> str:
     return "".join(_CN_DIGITS[int(c)] for c in str(year))
 
 
+_CN_ZERO_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """0..99999 as a penalty writes it: 五, 十五, 五百, 一千五百, 二千, 一千零五十."""
+    if n == 0:
+        return "零"
+    out, pending_zero, rest = "", False, n
+    for value, unit in ((10000, "万"), (1000, "千"), (100, "百"), (10, "十")):
+        digit, rest = divmod(rest, value)
+        if digit:
+            if pending_zero:
+                out += "零"
+                pending_zero = False
+            out += ("" if value == 10 and digit == 1 and not out else _CN_ZERO_DIGITS[digit]) + unit
+        elif out:
+            pending_zero = True
+    if rest:
+        out += ("零" if pending_zero else "") + _CN_ZERO_DIGITS[rest]
+    return out
+
+
 def cn_small(n: int) -> str:
-    """1..99 as 一 … 十二 … 三十一."""
-    if n < 10:
-        return _CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+    """1..99 (months, days, hours) as 一 … 十二 … 三十一."""
+    return cn_number(n)
 
 
 def format_like(old: str, when: date | datetime) -> str:
