@@ -536,3 +536,12 @@ def amount_just_below_threshold(case: GeneratedCase, rng: random.Random) -> bool
         seg.text = re.sub(r"\d[\d,，.]*", str(value), seg.text, count=1)
     case.facts.amount = value
     return True
+
+
+# Defect kinds kept beside the rule families they test; importing them registers them in CATALOGUE.
+from corpora.generator import (  # noqa: E402, F401
+    defects_admin,
+    defects_consistency,
+    defects_criminal,
+    defects_elements,
+)

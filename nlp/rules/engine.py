@@ -23,7 +23,13 @@ class RuleSetError(ValueError):
 
 @cache
 def load_rule_files(directory: Path = RULES_DIR) -> tuple[RuleFile, ...]:
-    from nlp.rules import checks  # noqa: F401  (registers the check kinds)
+    from nlp.rules import (  # noqa: F401  (registers the check kinds)
+        checks,
+        checks_admin,
+        checks_consistency,
+        checks_criminal,
+        checks_elements,
+    )
 
     files: list[RuleFile] = []
     seen: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Defect kinds for criminal rules; registered in corpora.generator.defects.CATALOGUE on import."""
+
+from __future__ import annotations

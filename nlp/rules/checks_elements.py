@@ -1,0 +1,3 @@
+"""Check kinds for document elements, signatures and personnel rules (EL-*, PER-*)."""
+
+from __future__ import annotations
