@@ -29,6 +29,7 @@ def load_rule_files(directory: Path = RULES_DIR) -> tuple[RuleFile, ...]:
         checks_consistency,
         checks_criminal,
         checks_elements,
+        checks_models,
     )
 
     files: list[RuleFile] = []

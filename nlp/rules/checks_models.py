@@ -1,0 +1,3 @@
+"""Check kinds that use trained models (charge classifier disagreement)."""
+
+from __future__ import annotations
