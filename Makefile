@@ -4,7 +4,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 SAMPLE ?= corpora/samples/criminal_theft
 
-.PHONY: setup review serve test lint samples schema corpus-sample eval-500
+.PHONY: setup review serve test lint samples schema corpus-sample eval-500 ner charge doctype-model
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,22 @@ eval-500: setup
 	rm -rf corpora/generated/seed500
 	$(VENV)/bin/juanshen corpus generate --cases 500 --seed 500 --out corpora/generated/seed500
 	$(VENV)/bin/juanshen eval corpora/generated/seed500 --out corpora/generated/seed500.eval.json
+
+## Train the charge classifier on CAIL2018 (needs ../shared/data) and evaluate it once on the test split.
+charge: setup
+	OMP_NUM_THREADS=1 $(PY) models/charge/train.py final
+
+## Train the document-type fallback on a generated corpus (seed 11), evaluate on another (seed 12) and the forms.
+doctype-model: setup
+	rm -rf corpora/generated/doctype-train corpora/generated/doctype-heldout
+	$(VENV)/bin/juanshen corpus generate --cases 80 --seed 11 --out corpora/generated/doctype-train \
+		--formats txt=1.0 --combined-share 0 --zip-share 0
+	$(VENV)/bin/juanshen corpus generate --cases 40 --seed 12 --out corpora/generated/doctype-heldout \
+		--formats txt=1.0 --combined-share 0 --zip-share 0
+	OMP_NUM_THREADS=1 $(PY) models/doctype/train.py train --corpus corpora/generated/doctype-train
+	OMP_NUM_THREADS=1 $(PY) models/doctype/train.py evaluate --corpus corpora/generated/doctype-heldout \
+		--forms ../shared/data/police_forms
+
+## Train the NER layers and package them (models/ner/README.md; reads ../shared/data; about 1 h on 2 cores).
+ner: setup
+	$(MAKE) -C models/ner all PY=$(abspath $(PY))

@@ -370,6 +370,24 @@ class FormatBreakdown(BaseModel):
     evidence_mapped: int = 0
 
 
+class ScanScore(BaseModel):
+    """Scans and combined PDFs (issue #6). ``char_accuracy``: 1 − edits / gold characters over the gold documents
+    of scanned PDFs, whitespace ignored, edits ≈ max(gold, read) − matched characters (difflib's matching, a close
+    upper bound of the edit distance for OCR's substitution errors); an unaligned scan counts as all wrong.
+    ``split``: document boundaries inside combined PDFs (a part's first page, the file's first page excluded)."""
+
+    scanned_documents: int = 0
+    gold_chars: int = 0
+    char_edits: int = 0
+    split: PRF = Field(default_factory=PRF)
+    combined_files: int = 0
+
+    @computed_field
+    @property
+    def char_accuracy(self) -> float | None:
+        return None if not self.gold_chars else round(max(0.0, 1 - self.char_edits / self.gold_chars), 4)
+
+
 class KindBreakdown(BaseModel):
     cases: int = 0
     defects: DefectScore = Field(default_factory=DefectScore)
@@ -412,6 +430,7 @@ class EvalResult(BaseModel):
     throughput: Throughput = Field(default_factory=Throughput)
     by_format: dict[str, FormatBreakdown] = Field(default_factory=dict)
     by_kind: dict[str, KindBreakdown] = Field(default_factory=dict)
+    scans: ScanScore = Field(default_factory=ScanScore)
     problems: list[CaseProblem] = Field(default_factory=list)
     cases: list[CaseResult] = Field(default_factory=list)
 
@@ -724,6 +743,7 @@ def _score_case(gold: GoldCase, case: CaseFile, seconds: float) -> tuple[_Tally,
         if not correct:
             t.doc_confusions[gd.doc_type, predicted] += 1
     t.n["reviewed_without_gold",] += sum(1 for d in case.documents if d.id not in used_reviewed)
+    _score_scans(gold, case, aligned, t)
 
     tp, fp, fn = _score_defects(gold, case, aligned, visible, t)
     _score_entities(aligned, visible, t)
@@ -747,6 +767,45 @@ def _score_case(gold: GoldCase, case: CaseFile, seconds: float) -> tuple[_Tally,
         seconds=round(seconds, 4),
     )
     return t, result
+
+
+def _char_edits(item: _Aligned) -> tuple[int, int]:
+    """(gold visible characters, approximate edits) of one gold document against the text read for it."""
+    g = VisibleText.of(item.gold.text).chars
+    al = item.alignment
+    if al is None or not al.ok:
+        return len(g), len(g)
+    if al.k_map is None:
+        return len(g), 0
+    region = al.region()
+    matched = sum(1 for k in al.k_map if k >= 0)
+    read = region[1] - region[0] if region else 0
+    return len(g), max(len(g), read) - matched
+
+
+def _score_scans(gold: GoldCase, case: CaseFile, aligned: dict[str, _Aligned], t: _Tally) -> None:
+    for item in aligned.values():
+        if item.gold.format == "scanned_pdf":
+            chars, edits = _char_edits(item)
+            t.n["scan", "docs"] += 1
+            t.n["scan", "chars"] += chars
+            t.n["scan", "edits"] += edits
+    gold_starts: dict[str, set[int]] = defaultdict(set)
+    for gd in gold.documents:
+        base, _, pages = gd.source.partition("#pages=")
+        if pages:
+            gold_starts[base].add(int(pages.split("-")[0]))
+    for base, starts in gold_starts.items():
+        predicted = set()
+        for doc in case.documents:
+            doc_base, _, pages = doc.source.partition("#pages=")
+            if doc_base == base and pages:
+                predicted.add(int(pages.split("-")[0]))
+        truth, found = starts - {1}, predicted - {1}
+        t.n["scan", "files"] += 1
+        t.n["scan", "split_tp"] += len(truth & found)
+        t.n["scan", "split_fp"] += len(found - truth)
+        t.n["scan", "split_fn"] += len(truth - found)
 
 
 def _check_gold(gold: GoldCase) -> str:
@@ -884,6 +943,13 @@ def _confusions(counter: Counter[tuple[str, str]], top: int = 20) -> list[Confus
 
 def _fill(result: EvalResult, t: _Tally) -> None:
     n = t.n
+    result.scans = ScanScore(
+        scanned_documents=n["scan", "docs"],
+        gold_chars=n["scan", "chars"],
+        char_edits=n["scan", "edits"],
+        split=PRF(tp=n["scan", "split_tp"], fp=n["scan", "split_fp"], fn=n["scan", "split_fn"]),
+        combined_files=n["scan", "files"],
+    )
     result.defects = _defect_score(n, ("all",))
     result.by_category = {c: _defect_score(n, ("cat", c)) for c in CATEGORIES}
     for extra in sorted({k[1] for k in n if k[0] == "cat"} - set(CATEGORIES)):
@@ -1042,6 +1108,19 @@ def format_eval(result: EvalResult) -> str:
     out.append(f"平均每案误报 {per} 条（共 {fa.findings} 条 / {fa.clean_cases} 个无问题案件）")
     if fa.rules:
         out.append("误报规则：" + "，".join(f"{r} ×{c}" for r, c in fa.rules.items()))
+
+    sc = result.scans
+    if sc.scanned_documents or sc.combined_files:
+        out += ["", "【扫描件与合并PDF】"]
+        if sc.scanned_documents:
+            accuracy = _pct(sc.char_accuracy)
+            out.append(f"扫描件文书 {sc.scanned_documents} 份，字符准确率 {accuracy}（{sc.gold_chars} 字）")
+        if sc.combined_files:
+            split = sc.split
+            out.append(
+                f"合并PDF {sc.combined_files} 个，文书分界：精确率 {_pct(split.precision)}，"
+                f"召回率 {_pct(split.recall)}，F1 {_pct(split.f1)}（TP {split.tp} / FP {split.fp} / FN {split.fn}）"
+            )
 
     al = result.alignment
     out += ["", "【文书对齐与证据可读性】"]

@@ -35,15 +35,26 @@ def review(
     format: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.text,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="写入文件而不是标准输出")] = None,
     entities: Annotated[bool, typer.Option("--entities", help="在 JSON 中附带每份文书的实体")] = False,
+    campaign: Annotated[
+        str | None,
+        typer.Option("--campaign", "-c", help="只运行某个专项规则集，如 受立案专项整治（juanshen campaigns 列出全部）"),
+    ] = None,
 ) -> None:
     """审查一个案卷，输出发现的问题。"""
     from nlp.report import build_report, render_text, report_json
     from nlp.reviewer import Reviewer
+    from nlp.rules.campaigns import UnknownCampaignError, get_campaign
 
     if not path.exists():
         typer.echo(f"找不到案卷：{path}", err=True)
         raise typer.Exit(code=2)
-    case = Reviewer().review_path(path)
+    if campaign:
+        try:
+            get_campaign(campaign)
+        except UnknownCampaignError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(code=2) from None
+    case = Reviewer().review_path(path, campaign=campaign)
     report = build_report(case, include_entities=entities)
     _emit(report_json(report) + "\n" if format == Format.json else render_text(report), out)
 
@@ -51,12 +62,18 @@ def review(
 @app.command()
 def rules(
     format: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.text,
+    campaign: Annotated[str | None, typer.Option("--campaign", "-c", help="只列出某个专项规则集的规则")] = None,
 ) -> None:
     """列出审查规则目录及其法律依据。"""
     from nlp.labels import CATEGORY_ZH, GATE_ZH, SEVERITY_ZH
+    from nlp.rules.campaigns import UnknownCampaignError, select_rules
     from nlp.rules.engine import load_rules
 
-    catalog = load_rules()
+    try:
+        catalog = select_rules(load_rules(), campaign)
+    except UnknownCampaignError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=2) from None
     if format == Format.json:
         data = [r.model_dump(mode="json", exclude={"examples"}) for r in catalog]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -66,6 +83,17 @@ def rules(
         typer.echo(f"{r.id}  {r.title_zh}  [{CATEGORY_ZH[r.category]}｜{gates}｜{SEVERITY_ZH[r.severity]}]")
         for b in r.legal_basis:
             typer.echo(f"    《{b.law}》{b.article}（{b.version}）：{b.quote}")
+
+
+@app.command()
+def campaigns() -> None:
+    """列出专项规则集（--campaign 可用的名称）及各含多少条规则。"""
+    from nlp.rules.campaigns import load_campaigns, select_rules
+    from nlp.rules.engine import load_rules
+
+    all_rules = load_rules()
+    for c in load_campaigns().values():
+        typer.echo(f"{c.name}（{len(select_rules(all_rules, c.name))} 条规则）：{c.description}")
 
 
 corpus_app = typer.Typer(no_args_is_help=True, help="生成带标注的虚构案卷语料（评测与训练用）")
@@ -129,6 +157,49 @@ def evaluate(
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(result.model_dump_json(indent=2), encoding="utf-8")
         typer.echo(f"已写入 {out}", err=True)
+
+
+@app.command("extract")
+def extract_cmd(
+    jsonl: Annotated[Path, typer.Option("--jsonl", help="输入：每行一个 JSON 对象 {id, text}")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出：每行 {id, entities: [{label, start, end, text}]}")],
+) -> None:
+    """抽取文本中的实体（CAIL2021 盗窃要素标签 + 本系统实体类型），按行读写 JSON。"""
+    from nlp.ner.extract import extract_jsonl
+
+    if not jsonl.is_file():
+        typer.echo(f"找不到输入文件：{jsonl}", err=True)
+        raise typer.Exit(code=2)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with jsonl.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for line in extract_jsonl(src):
+            dst.write(line + "\n")
+    typer.echo(f"已写入 {out}", err=True)
+
+
+@app.command("classify-charge")
+def classify_charge(
+    jsonl: Annotated[Path, typer.Option("--jsonl", "-i", help="输入 JSONL：每行 {id, fact}")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出 JSONL：每行 {id, charge, score}")],
+    model: Annotated[Path | None, typer.Option(help="罪名模型文件（默认见 models/charge）")] = None,
+) -> None:
+    """按案情（事实描述）预测涉嫌罪名，附 0–1 的模型分数（仅供参考）。"""
+    from nlp.classify.charge import ModelLoadError, predict
+
+    if not jsonl.is_file():
+        typer.echo(f"找不到输入文件：{jsonl}", err=True)
+        raise typer.Exit(code=2)
+    rows = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines() if line.strip()]
+    try:
+        predictions = predict([str(r.get("fact", "")) for r in rows], model)
+    except ModelLoadError as exc:
+        typer.echo(f"罪名模型不可用：{exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    lines = [
+        json.dumps({"id": r.get("id"), "charge": charge, "score": round(score, 4)}, ensure_ascii=False)
+        for r, (charge, score) in zip(rows, predictions, strict=True)
+    ]
+    _emit("".join(line + "\n" for line in lines), out)
 
 
 @app.command()

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from nlp.labels import CATEGORY_ZH, GATE_ZH, SEVERITY_ZH, Category, Gate, Severity
-from nlp.schema import CaseFile, Entity, FileError, Finding
+from nlp.schema import CaseFile, CatalogueEntry, Entity, FileError, Finding, PageInfo
 
 REPORT_VERSION = "1.0"
 
@@ -32,6 +32,9 @@ class DocumentSummary(_Model):
     chars: int
     warnings: list[str] = Field(default_factory=list)
     entities: list[Entity] | None = None  # only when asked for (--entities / ?entities=true)
+    # PDFs: how each page was read ("text" layer or "ocr"), OCR confidence, red seals found on scans.
+    page_info: list[PageInfo] = Field(default_factory=list)
+    ocr_confidence: float | None = None  # mean OCR confidence over the document's OCRed pages; None: no OCR
 
 
 class Summary(_Model):
@@ -53,6 +56,8 @@ class Report(_Model):
     warnings: list[str] = Field(default_factory=list)
     summary: Summary
     versions: dict[str, str]
+    campaign: str | None = None  # the campaign rule set used; None when every rule ran
+    catalogue: list[CatalogueEntry] = Field(default_factory=list)  # 卷宗目录: documents in order with their pages
 
 
 def build_report(case: CaseFile, include_entities: bool = False) -> Report:
@@ -69,6 +74,8 @@ def build_report(case: CaseFile, include_entities: bool = False) -> Report:
             chars=len(d.text),
             warnings=d.warnings,
             entities=d.entities if include_entities else None,
+            page_info=d.page_info,
+            ocr_confidence=_ocr_confidence(d.page_info),
         )
         for d in case.documents
     ]
@@ -89,7 +96,14 @@ def build_report(case: CaseFile, include_entities: bool = False) -> Report:
         warnings=case.warnings,
         summary=summary,
         versions=case.versions,
+        campaign=case.campaign,
+        catalogue=case.catalogue,
     )
+
+
+def _ocr_confidence(pages: list[PageInfo]) -> float | None:
+    read = [p.confidence for p in pages if p.method == "ocr" and p.confidence]
+    return round(sum(read) / len(read), 3) if read else None
 
 
 def report_json(report: Report) -> str:
@@ -109,12 +123,16 @@ def render_text(report: Report) -> str:
     )
     sev = "，".join(f"{SEVERITY_ZH[k]} {s.by_severity.get(k, 0)}" for k in Severity)
     lines.append(f"按严重程度：{sev}")
+    if report.campaign:
+        lines.append(f"规则集：{report.campaign}（只运行该专项的规则）")
     lines.append("")
     lines.append("一、文书目录")
     for d in report.documents:
         pages = f"，{d.pages}页" if d.pages else ""
         conf = f"（{d.doc_type_confidence:.2f}）" if d.doc_type != "unknown" else ""
         lines.append(f"  {d.id}  {d.doc_type_zh}{conf}  {d.source}{pages}")
+        if d.ocr_confidence is not None:
+            lines.append(f"        OCR识别，平均置信度 {d.ocr_confidence:.2f}")
         for w in d.warnings:
             lines.append(f"        ⚠ {w}")
     if report.errors:

@@ -18,11 +18,13 @@ from nlp.case.persons import PersonMention, find_mentions, mention_entities
 from nlp.case.view import CaseView
 from nlp.doctypes.classify import classify
 from nlp.doctypes.fields import extract_fields
-from nlp.labels import SEVERITY_RANK
+from nlp.labels import SEVERITY_RANK, FileFormat, Severity
 from nlp.parsers.loader import LoadedCase, LoadedFile, load_case, load_uploads
+from nlp.parsers.split import split_parsed
+from nlp.rules.campaigns import select_rules
 from nlp.rules.engine import load_rules, rules_version
 from nlp.rules.model import Rule
-from nlp.schema import CaseFile, Document, Finding
+from nlp.schema import CaseFile, CatalogueEntry, Document, Evidence, Finding
 from nlp.settings import ReviewSettings
 from nlp.statutes.db import StatuteDB
 
@@ -50,12 +52,15 @@ class Reviewer:
         self._versions = {"engine": __version__, "rules": rules_version(), "statutes": _statutes_version()}
 
     # --- entry points -------------------------------------------------------------------------------------
-    def review_path(self, path: Path, case_id: str | None = None) -> CaseFile:
+    # `campaign` names a campaign rule set (nlp/rules/campaigns); None runs every rule.
+    def review_path(self, path: Path, case_id: str | None = None, campaign: str | None = None) -> CaseFile:
         loaded = load_case(Path(path))
-        return self._review(loaded, case_id or Path(path).name, root=str(path))
+        return self._review(loaded, case_id or Path(path).name, root=str(path), campaign=campaign)
 
-    def review_uploads(self, items: list[tuple[str, bytes]], case_id: str = "upload") -> CaseFile:
-        return self._review(load_uploads(items), case_id)
+    def review_uploads(
+        self, items: list[tuple[str, bytes]], case_id: str = "upload", campaign: str | None = None
+    ) -> CaseFile:
+        return self._review(load_uploads(items), case_id, campaign=campaign)
 
     def review_texts(self, documents: Iterable[tuple[str, str]], case_id: str = "texts") -> CaseFile:
         """Review in-memory texts (name, text); used by rule examples and tests."""
@@ -63,16 +68,18 @@ class Reviewer:
         return self._review(load_uploads(items), case_id)
 
     # --- stages -------------------------------------------------------------------------------------------
-    def _review(self, loaded: LoadedCase, case_id: str, root: str = "") -> CaseFile:
+    def _review(self, loaded: LoadedCase, case_id: str, root: str = "", campaign: str | None = None) -> CaseFile:
         started = time.perf_counter()
-        case = CaseFile(case_id=case_id, root=root, errors=list(loaded.errors))
+        rules = select_rules(self.rules, campaign)  # an unknown campaign fails here, before any parsing
+        case = CaseFile(case_id=case_id, root=root, errors=list(loaded.errors), campaign=campaign or None)
         persons: list[PersonMention] = []
-        for n, loaded_file in enumerate(loaded.files, start=1):
-            doc = self._document(f"D{n:02d}", loaded_file)
+        for loaded_file in _split(loaded.files):
+            doc = self._document(f"D{len(case.documents) + 1:02d}", loaded_file)
             persons.extend(self._enrich(doc))
             case.documents.append(doc)
+        case.catalogue = catalogue(case.documents)
         view = CaseView(case=case, persons=persons, settings=self.settings, statutes=self.statutes)
-        case.findings = self._check(view, case)
+        case.findings = flag_low_confidence(case, self._check(view, case, rules), self.settings.ocr_low_confidence)
         case.versions = self.versions()
         log.info(
             "reviewed case: %d documents, %d errors, %d findings in %.2fs",
@@ -95,6 +102,7 @@ class Reviewer:
             blocks=parsed.blocks,
             soft_breaks=parsed.soft_breaks,
             warnings=list(parsed.warnings),
+            page_info=parsed.page_info,
         )
         result = classify(doc.text, loaded.source)
         doc.doc_type, doc.doc_type_zh = result.doc_type, result.name_zh
@@ -108,9 +116,9 @@ class Reviewer:
         doc.entities = sorted(doc.entities + mention_entities(mentions), key=lambda e: (e.start, e.end))
         return mentions
 
-    def _check(self, view: CaseView, case: CaseFile) -> list[Finding]:
+    def _check(self, view: CaseView, case: CaseFile, rules: list[Rule]) -> list[Finding]:
         findings: list[Finding] = []
-        for rule in self.rules:
+        for rule in rules:
             try:
                 findings.extend(registry.checks.get(rule.check)(view, rule))
             except Exception:  # one broken rule must not lose the others' findings
@@ -135,3 +143,73 @@ class Reviewer:
 
     def versions(self) -> dict[str, str]:
         return dict(self._versions)
+
+
+def _split(files: list[LoadedFile]) -> Iterable[LoadedFile]:
+    """The files as documents: a combined PDF (a whole 案卷 in one file) becomes one part per document, named
+    "<file>#pages=a-b" (see ``nlp.parsers.split``)."""
+    for loaded in files:
+        if loaded.parsed.format != FileFormat.PDF:
+            yield loaded
+            continue
+        for source, part, _ in split_parsed(loaded.parsed, loaded.source):
+            yield loaded if part is loaded.parsed else loaded.model_copy(update={"source": source, "parsed": part})
+
+
+def _page_range(doc: Document) -> tuple[int | None, int | None]:
+    pages = [b.page for b in doc.blocks if b.page is not None] or [i.page for i in doc.page_info]
+    if not pages:
+        return None, None
+    return min(pages), max(max(pages), min(pages) + (doc.pages or 1) - 1)
+
+
+def catalogue(documents: list[Document]) -> list[CatalogueEntry]:
+    """The 卷宗目录: every document in case order with its title and the pages it spans in its file."""
+    entries = []
+    for order, doc in enumerate(documents, start=1):
+        first, last = _page_range(doc) if doc.format == FileFormat.PDF else (None, None)
+        entries.append(
+            CatalogueEntry(
+                order=order,
+                document=doc.id,
+                title=doc.title or doc.doc_type_zh,
+                doc_type=doc.doc_type,
+                doc_type_zh=doc.doc_type_zh,
+                source=doc.source,
+                first_page=first,
+                last_page=last,
+            )
+        )
+    return entries
+
+
+_LOWER = {Severity.HIGH: Severity.MEDIUM, Severity.MEDIUM: Severity.LOW, Severity.LOW: Severity.LOW}
+
+
+def _evidence_confidence(case: CaseFile, ev: Evidence) -> float | None:
+    """The lowest OCR line confidence under an evidence span; None when it rests on no OCRed text."""
+    try:
+        doc = case.document(ev.document)
+    except KeyError:
+        return None
+    lowest: float | None = None
+    for block in doc.blocks:
+        if block.confidence is None or block.end <= ev.start or block.start >= max(ev.end, ev.start + 1):
+            continue
+        lowest = block.confidence if lowest is None else min(lowest, block.confidence)
+    return lowest
+
+
+def flag_low_confidence(case: CaseFile, findings: list[Finding], threshold: float) -> list[Finding]:
+    """Findings whose evidence rests on OCR text read with less than ``threshold`` confidence: one severity step
+    lower, and the message says why — the defect may be a misreading, not in the file."""
+    flagged: list[Finding] = []
+    for finding in findings:
+        confidences = [c for ev in finding.evidence if (c := _evidence_confidence(case, ev)) is not None]
+        if confidences and min(confidences) < threshold:
+            note = f"（证据文字为扫描件OCR识别，置信度{min(confidences):.2f}较低，可能为识别错误，请核对原件）"
+            finding = finding.model_copy(
+                update={"severity": _LOWER[finding.severity], "message": finding.message + note}
+            )
+        flagged.append(finding)
+    return flagged

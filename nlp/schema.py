@@ -34,6 +34,44 @@ class Block(_Model):
     col: int | None = None
     # Character boxes, one per character of this block's text (PDF only); lets evidence spans get exact boxes.
     char_boxes: list[BBox] | None = Field(default=None, exclude=True, repr=False)
+    confidence: float | None = None  # OCR: mean recogniser confidence (0..1) of the line; None for a text layer
+
+
+class SignatureMark(_Model):
+    """A signature place on a scanned page (nlp.parsers.marks): the label, the room after it, what OCR read there,
+    and whether the image has writing (``ink``) or red ink (``fingerprint``: 捺印 or a seal) in it."""
+
+    label: str  # 被询问人, 记录人, 捺指印 …
+    bbox: BBox  # the room after the label
+    text: str = ""
+    ink: bool = False
+    fingerprint: bool = False
+
+
+class PageInfo(_Model):
+    """How one PDF page was read: its text layer or OCR, with the OCR confidence and the red seals found."""
+
+    page: int  # 1-based page number in the file
+    method: str  # "text" (text layer), "ocr", "none" (no text and no OCR available)
+    confidence: float | None = None  # OCR: mean character confidence on the page
+    reason: str = ""  # why the page was OCRed: "no_text", "image", "short" (layer misses lines), "garbled"
+    seals: list[BBox] = Field(default_factory=list)  # red seals (红章) found on the page image (scans only)
+    signatures: list[SignatureMark] = Field(default_factory=list)  # scans: signature places and their ink
+    width: float | None = None  # page size in points as displayed
+    height: float | None = None
+
+
+class CatalogueEntry(_Model):
+    """One line of the 卷宗目录: the documents in case order with the pages they span in their file."""
+
+    order: int
+    document: str  # Document.id
+    title: str
+    doc_type: str
+    doc_type_zh: str
+    source: str
+    first_page: int | None = None
+    last_page: int | None = None
 
 
 class Entity(_Model):
@@ -79,6 +117,8 @@ class Document(_Model):
     fields: list[FormField] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    # PDFs: how each page was read (text layer or OCR); for a part of a split combined PDF, its pages only.
+    page_info: list[PageInfo] = Field(default_factory=list)
 
     def block_at(self, offset: int) -> Block | None:
         for block in self.blocks:
@@ -110,6 +150,11 @@ class Evidence(_Model):
     text: str
     page: int | None = None
     bbox: BBox | None = None
+    # .docx: where the span starts — body paragraph index, or table / row / column of its cell.
+    para_index: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
 
 
 class Finding(_Model):
@@ -140,6 +185,8 @@ class CaseFile(_Model):
     errors: list[FileError] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)  # engine problems (a rule that failed), never case text
     versions: dict[str, str] = Field(default_factory=dict)
+    campaign: str | None = None  # the campaign rule set used (专项规则集); None = all rules
+    catalogue: list[CatalogueEntry] = Field(default_factory=list)  # 卷宗目录, in document order
 
     def document(self, doc_id: str) -> Document:
         for doc in self.documents:

@@ -36,3 +36,15 @@ def test_cli_rules_json() -> None:
     assert result.exit_code == 0
     rules = json.loads(result.output)
     assert all(r["legal_basis"] for r in rules)
+
+
+def test_cli_campaigns_and_campaign_review() -> None:
+    listing = runner.invoke(app, ["campaigns"])
+    assert listing.exit_code == 0 and "受立案专项整治" in listing.output
+    result = runner.invoke(app, ["review", str(SAMPLE), "--campaign", "以罚代刑专项", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["campaign"] == "以罚代刑专项"
+    assert all(f["rule_id"].startswith(("THR-", "ACC-10", "CHG-")) for f in report["findings"])
+    bad = runner.invoke(app, ["review", str(SAMPLE), "--campaign", "不存在的专项"])
+    assert bad.exit_code == 2 and "可选" in bad.output

@@ -1,14 +1,16 @@
-"""GET /v1/rules (the rule catalog with legal basis) and GET /v1/statutes/{law}/{article} (statute text)."""
+"""GET /v1/rules (the rule catalog with legal basis), GET /v1/campaigns (campaign rule sets) and
+GET /v1/statutes/{law}/{article} (statute text)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import BaseModel
 
 from api.deps import ReviewerDep
 from nlp.labels import Category, Gate, Severity
+from nlp.rules.campaigns import UnknownCampaignError, load_campaigns, select_rules
 from nlp.schema import LegalBasis
 
 router = APIRouter(prefix="/v1", tags=["catalog"])
@@ -29,8 +31,31 @@ class RulePublic(BaseModel):
 
 
 @router.get("/rules", response_model=list[RulePublic], summary="审查规则目录（含法律依据）")
-def list_rules(reviewer: ReviewerDep) -> list[RulePublic]:
-    return [RulePublic.model_validate(r.model_dump(exclude={"examples", "message", "enabled"})) for r in reviewer.rules]
+def list_rules(
+    reviewer: ReviewerDep,
+    campaign: Annotated[str | None, Query(max_length=100, description="只列出某个专项规则集的规则")] = None,
+) -> list[RulePublic]:
+    try:
+        chosen = select_rules(reviewer.rules, campaign)
+    except UnknownCampaignError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+    return [RulePublic.model_validate(r.model_dump(exclude={"examples", "message", "enabled"})) for r in chosen]
+
+
+class CampaignPublic(BaseModel):
+    name: str
+    description: str
+    rules: list[str]  # the rule ids the set runs now
+
+
+@router.get("/campaigns", response_model=list[CampaignPublic], summary="专项规则集")
+def list_campaigns(reviewer: ReviewerDep) -> list[CampaignPublic]:
+    return [
+        CampaignPublic(
+            name=c.name, description=c.description, rules=[r.id for r in select_rules(reviewer.rules, c.name)]
+        )
+        for c in load_campaigns().values()
+    ]
 
 
 class ArticlePublic(BaseModel):

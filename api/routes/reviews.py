@@ -9,6 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from api.deps import ReviewerDep, SettingsDep
 from nlp.report import Report, build_report
+from nlp.rules.campaigns import UnknownCampaignError, get_campaign
 
 router = APIRouter(prefix="/v1", tags=["reviews"])
 
@@ -32,7 +33,15 @@ async def create_review(
     files: Annotated[list[UploadFile], File(description="案卷文件，可多个")],
     case_id: Annotated[str, Query(max_length=200, description="案卷编号或名称，原样写入报告")] = "upload",
     entities: Annotated[bool, Query(description="报告中附带每份文书的实体")] = False,
+    campaign: Annotated[
+        str | None, Query(max_length=100, description="只运行某个专项规则集（GET /v1/campaigns 列出名称）")
+    ] = None,
 ) -> Report:
+    if campaign:
+        try:
+            get_campaign(campaign)
+        except UnknownCampaignError as exc:
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
     if not files:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "没有上传文件")
     if len(files) > settings.max_files:
@@ -56,5 +65,5 @@ async def create_review(
                     f"上传总量超过上限 {settings.max_upload_bytes // (1024 * 1024)} MB",
                 )
         items.append((name, bytes(data)))
-    case = await run_in_threadpool(reviewer.review_uploads, items, case_id)
+    case = await run_in_threadpool(reviewer.review_uploads, items, case_id, campaign)
     return build_report(case, include_entities=entities)

@@ -115,6 +115,9 @@ def _criminal(ctx: CaseContext, out: list[tuple[str, DocSpec]]) -> None:
         out.append(("扣押决定书", forms.build_seizure_decision(ctx)))
         out.append(("扣押清单", forms.build_seizure_list(ctx)))
     _appraisal(ctx, out)
+    if "detained" in acts and f.extras.get("detention_extended"):
+        for p in questioned:
+            out.append((_with_name("延长拘留期限通知书", p, many), forms.build_detention_extension_notice(ctx, p)))
     if "arrest_requested" in acts:
         out.append(("提请批准逮捕书", decisions.build_arrest_request(ctx)))
 

@@ -33,6 +33,7 @@ from corpora.generator.documents_base import (
     value_segs,
 )
 from corpora.generator.model import DocSpec, Item, Person, Seg, Session
+from corpora.generator.textutil import cn_number
 
 # 刑事诉讼法 (2018) articles the criminal forms cite.
 CPL = "《中华人民共和国刑事诉讼法》"
@@ -1001,4 +1002,57 @@ def build_seizure_list(ctx: CaseContext) -> DocSpec:
     w.para(*field_segs("保管人", person_seg(keeper, "officer"), ctx))
     closing(w, seized.date())
     w.para("本清单一式三份，一份交持有人，一份交保管人，一份附卷。")
+    return spec
+
+
+# --- 延长拘留期限 --------------------------------------------------------------------------------------------------
+
+
+def build_detention_extension_notice(ctx: CaseContext, person: Person) -> DocSpec:
+    """延长拘留期限通知书 (to the 看守所): the approval that lets the 提请批捕 come after day 3 (刑诉法 第九十一条)."""
+    f = ctx.facts
+    rng = ctx.rng
+    detained = act_time(ctx, "detained", accepted_at(ctx) + timedelta(days=1))
+    approved: datetime = f.extras.get("detention_extension_approved") or detained + timedelta(days=2)
+    limit = int(f.extras.get("detention_limit_days") or 7)
+    ground = str(f.extras.get("detention_extension_reason") or "案情复杂，需进一步查证")
+    reason = f"犯罪嫌疑人系{ground}的重大嫌疑分子" if ground.endswith("作案") else ground
+    center = f.agency.detention_center
+    spec = DocSpec(doc_type="detention_extension_notice", title="延长拘留期限通知书", file_stem="")
+    w = Writer(ctx, spec)
+    spaced = rng.random() < 0.5
+    stub = rng.random() < 0.5
+    until = detained.date() + timedelta(days=limit)
+    if stub:
+        w.title("延长拘留期限通知书", spaced=spaced)
+        w.para("（存根）")
+        number_line(w, "detention_extension_notice")
+        w.row(*label_cells(ctx, "案件名称", case_name_segs(ctx)))
+        w.row("案件编号", seg(f.case_number, CASE_NUMBER, tag="案件编号"))
+        _stub_person(w, "犯罪嫌疑人", person, with_address=False)
+        w.row(*label_cells(ctx, "羁押处所", seg(center, ORG)))
+        w.row("执行拘留时间", seg(ctx.style.minute(detained), DATETIME, tag="act:detained"))
+        w.row(*label_cells(ctx, "延长拘留期限", f"延长至{cn_number(limit)}日"))
+        w.row(*label_cells(ctx, "延长拘留期限原因", reason))
+        _stub_tail(w, approved, approved, "act:detention_extended", minute=rng.random() < 0.5)
+        w.title("延长拘留期限通知书", spaced=spaced)
+        number_line(w, "detention_extension_notice")
+    else:
+        header(w, "延长拘留期限通知书", "detention_extension_notice", spaced=0.5, agency=0.7)
+    w.para(seg(center, ORG), "：")
+    w.para(
+        f"因{reason}，根据",
+        *procedure_citation(ctx, "detention_extended", "第九十一条第二款" if limit == 30 else "第九十一条第一款"),
+        "之规定，决定将犯罪嫌疑人",
+        person_seg(person.name, "suspect"),
+        "（性别",
+        seg(person.gender, tag=f"gender:{person.name}"),
+        "，出生日期",
+        seg(ctx.style.day(person.birth), DATETIME, tag=f"birth:{person.name}"),
+        "）的拘留期限延长至",
+        f"{cn_number(limit)}日，即至",
+        seg(ctx.style.day(until), DATETIME),
+        "。",
+    )
+    closing(w, approved.date(), tag="doc_date" if stub else "act:detention_extended")
     return spec

@@ -200,6 +200,12 @@ def find_mentions(doc: Document) -> list[PersonMention]:
 
     mentions.sort(key=lambda p: p.start)
     _bind_attributes(doc, mentions)
+    # NER persons (nlp/ner) stay document entities only, so the rules still read labelled persons alone; one that
+    # stands where a labelled person is found is dropped, the others take the role of a same-named person.
+    from nlp.ner.entities import merge_persons
+
+    cues = cfg.label_role | {"民警": Role.OFFICER}
+    doc.entities = merge_persons(doc.entities, [(p.name, p.role, p.start, p.end) for p in mentions], text, cues)
     return mentions
 
 

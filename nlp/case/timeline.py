@@ -217,3 +217,81 @@ def as_dict(act: Act) -> dict[str, Any]:
         "earliest": act.moment.earliest.isoformat(),
         "precision": act.moment.precision,
     }
+
+
+# --- prose acts (judgments, narratives) ---------------------------------------------------------------------------
+
+_PROSE_DATE = re.compile(
+    r"(?P<rel>次日|翌日|当日|同日|当天)|(?:(?P<y>\d{4})年|(?P<sy>同年))?(?:(?P<m>\d{1,2})月|(?P<sm>同月))(?P<d>\d{1,2})日"
+)
+_CLAUSE_END = re.compile(r"[，,；;。\n]")
+
+
+@dataclass(frozen=True)
+class ProseAct:
+    """An act read from running text; ``sentence`` groups the acts of one sentence (one defendant)."""
+
+    sentence: int
+    act: Act
+
+
+@cache
+def _prose_specs() -> dict[str, tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8")).get("prose", {})
+    return {
+        name: (spec["zh"], re.compile(spec["regex"]), re.compile(spec["exclude"]) if spec.get("exclude") else None)
+        for name, spec in raw.items()
+    }
+
+
+def _prose_dates(sentence: str, offset: int) -> list[tuple[int, int, date]]:
+    """Every readable date of a sentence with its span; 同年/同月/次日/当日 resolved against the previous one."""
+    out: list[tuple[int, int, date]] = []
+    last: date | None = None
+    for m in _PROSE_DATE.finditer(sentence):
+        try:
+            if m.group("rel"):
+                if last is None:
+                    continue
+                value = last + timedelta(days=1) if m.group("rel") in ("次日", "翌日") else last
+            else:
+                if m.group("y"):
+                    year = int(m.group("y"))
+                elif last is not None:
+                    year = last.year  # 同年 written or implied ("2015年12月9日……12月11日")
+                else:
+                    continue  # a bare 3月1日 with no year in sight: unreadable, not guessed
+                month = last.month if m.group("sm") and last is not None else int(m.group("m") or 0)
+                value = date(year, month, int(m.group("d")))
+                if not (m.group("y") or m.group("sy")) and last is not None and value < last:
+                    continue  # 12月30日……1月2日: the year turned or the text is out of order; do not guess
+        except ValueError:
+            continue
+        out.append((offset + m.start(), offset + m.end(), value))
+        last = value
+    return out
+
+
+def prose_acts(text: str, doc_id: str = "") -> list[ProseAct]:
+    """Coercive measures written in prose, each with the day it happened (day precision: no time is written)."""
+    specs = _prose_specs()
+    out: list[ProseAct] = []
+    pos = 0
+    for n, sentence in enumerate(re.split(r"(?<=。)", text)):
+        dates = _prose_dates(sentence, pos)
+        clause_starts = [0] + [m.end() for m in _CLAUSE_END.finditer(sentence)]
+        for name, (zh, regex, exclude) in specs.items():
+            for m in regex.finditer(sentence):
+                c0 = max(c for c in clause_starts if c <= m.start())
+                c1 = min((c for c in clause_starts if c > m.start()), default=len(sentence))
+                clause = sentence[c0:c1]
+                if exclude and exclude.search(clause):
+                    continue
+                before = [d for d in dates if pos + c0 <= d[0] and d[1] <= pos + m.start()]
+                if not before:
+                    continue
+                s, e, day = before[-1]
+                moment = Moment.from_value(day, "day", text[s:e])
+                out.append(ProseAct(n, Act(name, zh, doc_id, s, e, moment, "prose")))
+        pos += len(sentence)
+    return out

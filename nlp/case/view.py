@@ -56,9 +56,18 @@ def make_evidence(doc: Document, start: int, end: int) -> Evidence:
     start = max(0, min(start, len(doc.text)))
     end = max(start, min(end, len(doc.text)))
     page, bbox = _locate(doc, start, end)
-    return Evidence(
+    evidence = Evidence(
         document=doc.id, source=doc.source, start=start, end=end, text=doc.text[start:end], page=page, bbox=bbox
     )
+    block = doc.block_at(start) if page is None else None
+    if block is not None:  # .docx: the paragraph or table cell the span starts in
+        evidence.para_index, evidence.table, evidence.row, evidence.col = (
+            block.para_index,
+            block.table,
+            block.row,
+            block.col,
+        )
+    return evidence
 
 
 def _locate(doc: Document, start: int, end: int) -> tuple[int | None, BBox | None]:

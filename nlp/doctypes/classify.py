@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from nlp.doctypes.specs import TITLE_BRACKETS, DocTypeSpec, load_specs, normalize_title
 
-Method = Literal["title", "title+markers", "markers", "filename", "none"]
+Method = Literal["title", "title+markers", "title+model", "markers", "filename", "model", "none"]
 
 HEAD_CHARS = 2000  # titles are looked for only in this many leading characters
 MAX_TITLE_LINES = 15  # … and only in this many non-blank, non-noise lines
@@ -411,7 +411,14 @@ def _by_filename(source_name: str, head: str) -> Classification | None:
 
 
 def classify(text: str, source_name: str = "") -> Classification:
-    """The document type of ``text``; ``source_name`` (a file name or path) is the last resort."""
+    """The document type of ``text``: the rules below, then the trained fallback where they are unsure."""
+    from nlp.classify.doctype import refine  # the model (models/doctype) answers only below the rules' confidence
+
+    return refine(text, classify_rules(text, source_name))
+
+
+def classify_rules(text: str, source_name: str = "") -> Classification:
+    """The document type of ``text`` by title rules and markers; ``source_name`` (a file name) is the last resort."""
     found = _find_title(text)
     if found is not None:
         return _from_title(found, text, source_name)

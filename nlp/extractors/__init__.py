@@ -41,6 +41,14 @@ def _extract(text: str) -> list[Entity]:
     return resolve_overlaps(found)
 
 
+def _with_ner(text: str, found: list[Entity]) -> list[Entity]:
+    """The trained NER (nlp/ner) adds PERSON/ORG/LOCATION where no pattern entity stands. It reads ``text`` as it
+    is, line by line, so soft breaks never change what it finds."""
+    from nlp.ner.entities import ner_entities
+
+    return sorted(found + ner_entities(text, found), key=lambda e: (e.start, e.end))
+
+
 def extract(text: str, soft_breaks: Sequence[int] = ()) -> list[Entity]:
     """Run every registered pattern extractor over ``text``.
 
@@ -52,7 +60,7 @@ def extract(text: str, soft_breaks: Sequence[int] = ()) -> list[Entity]:
     not a "\n" of ``text``.
     """
     if not soft_breaks:
-        return _extract(text)  # the common case stays exactly as fast as before
+        return _with_ner(text, _extract(text))  # the common case stays exactly as fast as before
     breaks = sorted(set(soft_breaks))
     for offset in breaks:
         if not 0 <= offset < len(text) or text[offset] != "\n":
@@ -80,4 +88,4 @@ def extract(text: str, soft_breaks: Sequence[int] = ()) -> list[Entity]:
             if (start, end) == (ent.start, ent.end)
             else ent.model_copy(update={"start": start, "end": end, "text": text[start:end]})
         )
-    return mapped
+    return _with_ner(text, mapped)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from nlp.labels import FileFormat
-from nlp.schema import Block
+from nlp.schema import Block, PageInfo
 
 
 class ParseError(Exception):
@@ -26,7 +26,8 @@ class ParsedFile(BaseModel):
     blocks: list[Block] = Field(default_factory=list)
     pages: int | None = None
     method: str = ""  # e.g. "python-docx", "pypdfium2", "pdfplumber"
-    warnings: list[str] = Field(default_factory=list)  # e.g. "第3页无文字层（疑似扫描件），未做OCR"
+    warnings: list[str] = Field(default_factory=list)  # e.g. "第3页无文字层，已OCR识别"
     # Offsets in ``text`` of the "\n" characters that are only a printed line wrap inside one paragraph or table
     # cell (PDF only): extractors may read across them. The text itself keeps them.
     soft_breaks: list[int] = Field(default_factory=list)
+    page_info: list[PageInfo] = Field(default_factory=list)  # PDF: how each page was read (text layer or OCR)

@@ -19,8 +19,9 @@ of paragraphs relative to tables, skip content controls (``w:sdt``) and repeat m
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,7 @@ from nlp import registry
 from nlp.labels import BlockKind, FileFormat
 from nlp.parsers.base import ParsedFile, ParseError
 from nlp.parsers.normalize import TextBuilder, normalize
+from nlp.parsers.ocr import OcrPage, get_engine, ocr_available
 from nlp.schema import Block
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .doc, .wps, or a password-protected .docx
@@ -37,11 +39,15 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 # A .docx whose parts together unpack to more than this is refused before python-docx reads them all.
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 
+log = logging.getLogger(__name__)
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 _P, _TBL, _TR, _TC = _W + "p", _W + "tbl", _W + "tr", _W + "tc"
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+PICTURE_MIN_SIDE = 600  # pixels: a smaller embedded picture is a logo, seal or photo, not a scanned page
 _T, _TAB, _PTAB, _BR, _CR, _SYM = _W + "t", _W + "tab", _W + "ptab", _W + "br", _W + "cr", _W + "sym"
 _NO_BREAK_HYPHEN, _R_RUN, _RPR, _RFONTS = _W + "noBreakHyphen", _W + "r", _W + "rPr", _W + "rFonts"
 # Wrappers whose children are laid out as if they stood in the wrapper's place.
@@ -188,6 +194,9 @@ class _Emitter:
     builder: TextBuilder
     blocks: list[Block]
     region: BlockKind | None = None  # HEADER / FOOTER: every block gets this kind and no body indices
+    # Body only: the bytes of an embedded picture by relationship id, to OCR a pasted scan (None: no OCR).
+    image_of: Callable[[str], bytes | None] | None = None
+    pictures_read: int = 0
     tables: int = 0
     paragraphs: int = 0
     seen_lines: set[str] = field(default_factory=set)
@@ -198,6 +207,8 @@ class _Emitter:
                 para_index = None if self.region else self.paragraphs
                 self.paragraphs += 1
                 self._line([normalize(_inline_text(item), single_line=True)], para_index=para_index)
+                if self.image_of is not None:
+                    self._pictures(item, para_index)
             else:
                 self.table(item)
 
@@ -240,6 +251,24 @@ class _Emitter:
                 text = normalize(_inline_text(item), single_line=True)
                 self._line([text], table=table_index, row=row_index, col=col, kind=BlockKind.TABLE_CELL)
 
+    def _pictures(self, paragraph: Any, para_index: int | None) -> None:
+        """OCR lines of the page-sized pictures in a paragraph (a scan pasted into Word), after its text."""
+        assert self.image_of is not None
+        for blip in paragraph.iter(_BLIP):
+            data = self.image_of(blip.get(_R + "embed", ""))
+            page = _ocr_picture(data) if data else None
+            if page is None:
+                continue
+            self.pictures_read += 1
+            for line in page.lines:
+                text = normalize(line.text, single_line=True)
+                if text:
+                    ((start, end),) = self.builder.add_line([text])
+                    block = Block(
+                        start=start, end=end, kind=BlockKind.LINE, para_index=para_index, confidence=line.confidence
+                    )
+                    self.blocks.append(block)
+
     def _line(self, texts: list[str], kind: BlockKind = BlockKind.PARAGRAPH, **where: int | None) -> None:
         if not texts[0]:
             return
@@ -254,6 +283,30 @@ class _Emitter:
         if self.region:
             return Block(start=start, end=end, kind=self.region)
         return Block(start=start, end=end, kind=kind, **where)
+
+
+def _ocr_picture(data: bytes) -> OcrPage | None:
+    """The OCR of an embedded picture big enough to be a scanned page (None for logos, seals, small photos, or when
+    OCR is off or not installed). Boxes are in the picture's pixels, so blocks get none."""
+    from nlp.parsers.pdf_parser import _ocr_env_enabled  # the same JUANSHEN_OCR switch as for PDFs
+
+    if not _ocr_env_enabled() or not ocr_available():
+        return None
+    try:
+        import cv2
+        import numpy as np
+
+        image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    except Exception:  # an undecodable picture (EMF, WMF …) is simply not read
+        return None
+    if image is None or min(image.shape[:2]) < PICTURE_MIN_SIDE:
+        return None
+    try:
+        page = get_engine().ocr_image(image, 1.0)
+    except Exception:  # an OCR failure must not lose the document's text
+        log.warning("OCR of an embedded picture failed", exc_info=True)
+        return None
+    return page if page.lines else None
 
 
 def _header_footer_elements(document: Any) -> tuple[list[Any], list[Any]]:
@@ -323,8 +376,19 @@ def parse_docx(data: bytes, source: str = "") -> ParsedFile:
     header_emitter = _Emitter(builder, blocks, region=BlockKind.HEADER)
     for element in headers:
         header_emitter.body(element)
-    _Emitter(builder, blocks).body(document.element.body)
+    body = _Emitter(builder, blocks, image_of=lambda rid: _related_blob(document, rid))
+    body.body(document.element.body)
     footer_emitter = _Emitter(builder, blocks, region=BlockKind.FOOTER)
     for element in footers:
         footer_emitter.body(element)
-    return ParsedFile(format=FileFormat.DOCX, text=builder.text, blocks=blocks, method="python-docx")
+    warnings = [f"文档内嵌扫描图片{body.pictures_read}张，已OCR识别"] if body.pictures_read else []
+    method = "python-docx+rapidocr" if body.pictures_read else "python-docx"
+    return ParsedFile(format=FileFormat.DOCX, text=builder.text, blocks=blocks, method=method, warnings=warnings)
+
+
+def _related_blob(document: Any, rid: str) -> bytes | None:
+    try:
+        part = document.part.related_parts[rid]
+    except KeyError:
+        return None
+    return getattr(part, "blob", None)

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from nlp.parsers.base import ParseError
-from nlp.schema import BBox
+from nlp.schema import BBox, SignatureMark
 
 if TYPE_CHECKING:
     import numpy as np
@@ -54,6 +54,7 @@ __all__ = [
     "OcrPage",
     "OcrSettings",
     "OcrUnavailableError",
+    "find_seals",
     "fix_text",
     "get_engine",
     "ocr_available",
@@ -125,6 +126,8 @@ class OcrPage:
     width: float
     height: float
     skew: float = 0.0
+    seals: list[BBox] = field(default_factory=list)  # red seals (红章) on the page image, in the same coordinates
+    signatures: list[SignatureMark] = field(default_factory=list)  # signature places (nlp.parsers.marks)
 
     @property
     def text(self) -> str:
@@ -208,6 +211,7 @@ class OcrEngine:
             width=round(width * scale, 2),
             height=round(height * scale, 2),
             skew=round(math.degrees(skew), 2),
+            seals=find_seals(image, scale) if image.ndim == 3 else [],
         )
 
     def _detect(self, bgr: np.ndarray) -> np.ndarray | None:
@@ -404,6 +408,50 @@ def _emit(line: _Line, scale: float, page_width: float, page_height: float) -> O
     )
 
 
+SEAL_MIN_SIZE = 0.3  # inches: a red blob narrower or lower than this is a tick or a red pen stroke, not a seal
+SEAL_RED_MARGIN = 60  # red channel above both green and blue by this much: red ink
+
+
+def find_seals(image: np.ndarray, scale: float = 1.0) -> list[BBox]:
+    """Boxes of the red seals (红章) on a BGR page image, by colour segmentation: red-ink pixels are closed into
+    blobs and a blob about as wide as it is high, at least SEAL_MIN_SIZE across, is a seal. ``scale`` as in
+    ``OcrEngine.ocr_image`` (points per pixel)."""
+    import cv2
+    import numpy as np
+
+    blue, green, red = (image[:, :, i].astype(np.int16) for i in range(3))
+    mask = ((red - np.maximum(green, blue)) > SEAL_RED_MARGIN).astype(np.uint8)
+    if not mask.any():
+        return []
+    # The ring and its text are thin strokes: closing over a few pixels makes one blob of a seal.
+    dpi = 72.0 / scale if scale else 72.0
+    size = max(3, round(dpi / 25))
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((size, size), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    blobs = [(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h, _ in stats[1:count]]
+    # A seal's ring, star and curved text can stay separate blobs: overlapping ones are one seal.
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(blobs)):
+            for j in range(i + 1, len(blobs)):
+                a, b = blobs[i], blobs[j]
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+                    blobs[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+                    del blobs[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    seals: list[BBox] = []
+    minimum = SEAL_MIN_SIZE * dpi
+    for x0, y0, x1, y1 in sorted(blobs, key=lambda b: (b[1], b[0])):
+        w, h = x1 - x0, y1 - y0
+        if w >= minimum and h >= minimum and 0.6 <= w / h <= 1.6:
+            seals.append((round(x0 * scale, 2), round(y0 * scale, 2), round(x1 * scale, 2), round(y1 * scale, 2)))
+    return seals
+
+
 _ENGINE: OcrEngine | None = None
 _ENGINE_LOCK = threading.Lock()
 
@@ -432,6 +480,7 @@ def ocr_pdf_pages(
     import pypdfium2 as pdfium
 
     # Imported here because pdf_parser imports this module. PDFium is not thread-safe.
+    from nlp.parsers.marks import signature_marks
     from nlp.parsers.pdf_parser import _PDFIUM_LOCK
 
     engine = engine or get_engine()
@@ -457,7 +506,9 @@ def ocr_pdf_pages(
                         page.close()
                 except pdfium.PdfiumError:
                     raise ParseError("PDF文件已损坏，部分页面无法读取") from None
-            result[page_index] = engine.ocr_image(image, 1.0 / scale)
+            page_result = engine.ocr_image(image, 1.0 / scale)
+            page_result.signatures.extend(signature_marks(image, 1.0 / scale, page_result.lines))
+            result[page_index] = page_result
     finally:
         with _PDFIUM_LOCK:
             pdf.close()

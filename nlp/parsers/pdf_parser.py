@@ -27,6 +27,7 @@ from __future__ import annotations
 import ctypes
 import io
 import logging
+import os
 import re
 import threading
 from collections.abc import Callable
@@ -42,12 +43,16 @@ from nlp import registry
 from nlp.labels import BlockKind, FileFormat
 from nlp.parsers.base import ParsedFile, ParseError
 from nlp.parsers.normalize import TextBuilder, normalize_map
-from nlp.schema import BBox, Block
+from nlp.parsers.ocr import OcrPage, OcrUnavailableError, ocr_available, ocr_pdf_pages
+from nlp.parsers.quality import is_garbled, is_short, space_glued_labels
+from nlp.schema import BBox, Block, PageInfo
 
 SPACE_GAP = 0.6  # a gap wider than this × line height is a space even without a space character
 MIN_LINE_OVERLAP = 0.5  # share of the smaller glyph height two glyphs must overlap to be on one line
 SCAN_MAX_CHARS = 20  # a page with fewer characters than this …
 SCAN_MIN_IMAGE_AREA = 0.5  # … and an image covering at least this share of it is treated as a scan
+LOW_PAGE_CONFIDENCE = 0.85  # an OCRed page read with a lower mean confidence gets a warning
+INK_DPI = 72  # resolution at which a scan-backed page's printed lines are counted (``_ink_lines``)
 
 # Soft wraps (see ``_soft_breaks``). "em" is the wrapped line's character width.
 WRAP_END_SLACK = 0.5  # em: a wrapped line's free space at the right edge is under (next line's first unit + this)
@@ -565,31 +570,194 @@ def _plumber_chars(plumber_pdf: Any, page_index: int) -> list[_Char]:
     return chars
 
 
+def _ocr_env_enabled() -> bool:
+    """OCR is on unless ``JUANSHEN_OCR`` is "0"/"false"/"no" (e.g. to parse a large batch of text PDFs quickly)."""
+    return os.environ.get("JUANSHEN_OCR", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def _survey(pdf: pdfium.PdfDocument) -> tuple[dict[int, tuple[list[_Char], float, float, float]], dict[int, str]]:
+    """Every page's text-layer characters (reused by the main pass) and the pages to OCR with the reason:
+    "no_text" (no text layer), "image" (a page-sized image and almost no text: a scan), "short" (a scan whose text
+    layer has far fewer lines than the image, ``nlp.parsers.quality.is_short``) or "garbled" (see
+    ``nlp.parsers.quality``). Call with ``_PDFIUM_LOCK`` held."""
+    chars_of: dict[int, tuple[list[_Char], float, float, float]] = {}
+    to_ocr: dict[int, str] = {}
+    for page_index in range(len(pdf)):
+        page = pdf[page_index]
+        textpage = page.get_textpage()
+        try:
+            chars, width, height, unmapped_share = _page_chars(textpage, page)
+            chars_of[page_index] = (chars, width, height, unmapped_share)
+            if not chars:
+                to_ocr[page_index] = "no_text"
+            elif len(chars) < SCAN_MAX_CHARS and _has_page_image(page, width * height):
+                to_ocr[page_index] = "image"
+            elif is_garbled("".join(c.ch for c in chars), unmapped_share):
+                to_ocr[page_index] = "garbled"
+            elif _has_page_image(page, width * height) and is_short(len(_group_lines(chars)), _ink_lines(page)):
+                to_ocr[page_index] = "short"  # a scan whose text layer covers only part of what is printed
+        finally:
+            textpage.close()
+            page.close()
+    return chars_of, to_ocr
+
+
+def _ink_lines(page: pdfium.PdfPage) -> int:
+    """About how many printed lines the page image shows: the page is rendered at 72 dpi and cut into four
+    vertical strips (so that a skew of a few degrees does not merge neighbouring lines); in each strip, runs of
+    pixel rows holding ink are counted; the page's figure is the largest count of a strip."""
+    bitmap = page.render(scale=INK_DPI / 72, grayscale=True)
+    try:
+        grey = bitmap.to_numpy()
+        if grey.ndim == 3:
+            grey = grey[:, :, 0]
+        dark = grey < 128
+    finally:
+        bitmap.close()
+    best = 0
+    width = dark.shape[1]
+    for strip in range(4):
+        rows = dark[:, strip * width // 4 : (strip + 1) * width // 4].sum(axis=1) >= 2
+        # Rising edges of the row profile: one per band of ink rows.
+        count = int(rows[0]) + int((rows[1:] & ~rows[:-1]).sum())
+        best = max(best, count)
+    return best
+
+
+def _run_ocr(data: bytes, pages: list[int]) -> tuple[dict[int, OcrPage], str]:
+    """OCR of ``pages`` (0-based), or nothing and the reason it was not done. Never holds ``_PDFIUM_LOCK``
+    while the models run (``ocr_pdf_pages`` takes it only to render)."""
+    if not pages:
+        return {}, ""
+    if not _ocr_env_enabled():
+        return {}, "已关闭OCR"
+    if not ocr_available():
+        return {}, "未安装OCR组件"
+    try:
+        return ocr_pdf_pages(data, pages), ""
+    except OcrUnavailableError:
+        return {}, "未安装OCR组件"
+    except ParseError:
+        raise
+    except Exception:  # an OCR failure must not lose the text pages
+        log.warning("OCR failed on a PDF", exc_info=True)
+        return {}, "OCR识别出错"
+
+
+def _spaced_boxes(boxes: list[BBox], index: list[int]) -> list[BBox]:
+    """Character boxes for ``space_glued_labels``' text: an added space (-1) gets the gap between its neighbours."""
+    out: list[BBox] = []
+    for position, source in enumerate(index):
+        if source >= 0:
+            out.append(boxes[source])
+        else:
+            left, right = boxes[index[position - 1]], boxes[index[position + 1]]
+            out.append((left[2], min(left[1], right[1]), max(left[2], right[0]), max(left[3], right[3])))
+    return out
+
+
+def _add_ocr_lines(builder: TextBuilder, blocks: list[Block], ocr: OcrPage, page: int) -> list[_Emitted]:
+    """The OCR lines of one page as LINE blocks with their boxes and confidences, like ``_add_line``."""
+    emitted: list[_Emitted] = []
+    for line in ocr.lines:
+        spaced, added = space_glued_labels(line.text)
+        raw_boxes = _spaced_boxes(line.char_boxes, added)
+        text, source_index = normalize_map(spaced, single_line=True)
+        if not text:
+            continue
+        boxes = [raw_boxes[i] for i in source_index]
+        ((start, end),) = builder.add_line([text])
+        x0s, tops, x1s, bottoms = zip(*boxes, strict=True)
+        x0, top, x1, bottom = min(x0s), min(tops), max(x1s), max(bottoms)
+        block = Block(
+            start=start,
+            end=end,
+            kind=BlockKind.LINE,
+            page=page,
+            bbox=_round((x0, top, x1, bottom)),
+            char_boxes=boxes,
+            confidence=line.confidence,
+        )
+        blocks.append(block)
+        emitted.append(_Emitted(text, end, boxes, x0, top, x1, bottom))
+    return emitted
+
+
+def _ocr_wins(ocr: OcrPage, reason: str, layer_chars: int) -> bool:
+    """Whether the OCR of a page replaces its text layer: always for a page without one; for a scan-like page
+    or a short layer only when OCR read more than the layer holds (a stamped page number on a blank image); for a
+    garbled layer whenever OCR read anything."""
+    read = sum(len(line.text) - line.text.count(" ") for line in ocr.lines)
+    if reason == "no_text":
+        return True
+    if reason in ("image", "short"):
+        return read > layer_chars
+    return read > 0
+
+
 @registry.parsers.register("pdf")
 def parse_pdf(data: bytes, source: str = "") -> ParsedFile:
-    """Parse a text-layer PDF's bytes. Pages without text get a warning; nothing is OCRed here.
+    """Parse a PDF's bytes: the text layer where it is usable, OCR (``nlp.parsers.ocr``) page by page where it is
+    missing, a scan, or garbled (``nlp.parsers.quality``). ``ParsedFile.page_info`` says how each page was read.
 
     Pages where PDFium drops text (see ``_scan_objects``) are read with pdfplumber instead; ``method`` then says
-    "pypdfium2+pdfplumber".
+    "pypdfium2+pdfplumber" (and "+rapidocr" when any page was OCRed).
     """
     builder = TextBuilder()
     blocks: list[Block] = []
     soft_breaks: list[int] = []
     no_text: list[int] = []
-    scanned: list[int] = []
     unmapped_pages: list[int] = []
     incomplete: list[int] = []
+    page_info: list[PageInfo] = []
     plumber_pdf: Any = None
     method = "pypdfium2"
     with _PDFIUM_LOCK:
         pdf = _open(data)
         try:
+            chars_of, to_ocr = _survey(pdf)
+        except pdfium.PdfiumError:
+            raise ParseError("PDF文件已损坏，部分页面无法读取") from None
+        finally:
+            pdf.close()
+    ocr_pages, ocr_missing = _run_ocr(data, sorted(to_ocr))
+    not_ocred: dict[str, list[int]] = {"no_text": [], "image": [], "garbled": [], "short": [], "unread": []}
+    with _PDFIUM_LOCK:
+        pdf = _open(data)
+        try:
             page_count = len(pdf)
             for page_index in range(page_count):
+                number = page_index + 1
+                ocr = ocr_pages.get(page_index)
+                if ocr is not None and not _ocr_wins(ocr, to_ocr[page_index], len(chars_of[page_index][0])):
+                    ocr_pages.pop(page_index)
+                    ocr = None
+                    not_ocred["unread"].append(number)
+                if ocr is not None:
+                    emitted = _add_ocr_lines(builder, blocks, ocr, number)
+                    # No ruling lines are known on an image: only the text and line boxes judge the wraps.
+                    soft_breaks += _soft_breaks(emitted, ocr.width, _Rules)
+                    page_info.append(
+                        PageInfo(
+                            page=number,
+                            method="ocr",
+                            confidence=ocr.confidence,
+                            reason=to_ocr[page_index],
+                            seals=ocr.seals,
+                            signatures=ocr.signatures,
+                            width=ocr.width,
+                            height=ocr.height,
+                        )
+                    )
+                    continue
+                if page_index in to_ocr and number not in not_ocred["unread"]:
+                    not_ocred[to_ocr[page_index]].append(number)  # OCR was not available
+                    if to_ocr[page_index] == "no_text":
+                        page_info.append(PageInfo(page=number, method="none", reason="no_text"))
+                        continue
                 page = pdf[page_index]
-                textpage = page.get_textpage()
                 try:
-                    chars, width, height, unmapped_share = _page_chars(textpage, page)
+                    chars, width, height, unmapped_share = chars_of[page_index]
                     drops_text, paths = _scan_objects(page)
                     if drops_text:
                         try:
@@ -598,16 +766,24 @@ def parse_pdf(data: bytes, source: str = "") -> ParsedFile:
                             chars = _plumber_chars(plumber_pdf, page_index)
                             method = "pypdfium2+pdfplumber"
                         except Exception:  # pdfminer has many failure types on files PDFium could read
-                            log.warning("pdfplumber fallback failed on page %d", page_index + 1, exc_info=True)
-                            incomplete.append(page_index + 1)
+                            log.warning("pdfplumber fallback failed on page %d", number, exc_info=True)
+                            incomplete.append(number)
                     if not chars:
-                        no_text.append(page_index + 1)
+                        no_text.append(number)
+                        page_info.append(PageInfo(page=number, method="none", reason="no_text"))
                         continue
-                    if len(chars) < SCAN_MAX_CHARS and _has_page_image(page, width * height):
-                        scanned.append(page_index + 1)
-                    if unmapped_share > 0.1:
-                        unmapped_pages.append(page_index + 1)
-                    emitted = [_add_line(builder, blocks, line, page_index + 1) for line in _group_lines(chars)]
+                    page_info.append(
+                        PageInfo(
+                            page=number,
+                            method="text",
+                            reason=to_ocr.get(page_index, ""),
+                            width=round(width, 2),
+                            height=round(height, 2),
+                        )
+                    )
+                    if unmapped_share > 0.1 and page_index not in to_ocr:
+                        unmapped_pages.append(number)
+                    emitted = [_add_line(builder, blocks, line, number) for line in _group_lines(chars)]
                     # The page stays open for its ruling lines, read only when a break is still in doubt.
                     soft_breaks += _soft_breaks(
                         [line for line in emitted if line is not None],
@@ -615,7 +791,6 @@ def parse_pdf(data: bytes, source: str = "") -> ParsedFile:
                         lambda page=page, paths=paths: _page_rules(paths, _display_transform(page)[2]),
                     )
                 finally:
-                    textpage.close()
                     page.close()
         except ParseError:
             raise
@@ -625,10 +800,26 @@ def parse_pdf(data: bytes, source: str = "") -> ParsedFile:
             pdf.close()
             if plumber_pdf is not None:
                 plumber_pdf.close()
-    warnings = [f"第{pages}页无文字层（疑似扫描件），需OCR" for pages in _page_ranges(no_text)]
-    warnings += [f"第{pages}页文字极少且以图片为主（疑似扫描件），需OCR" for pages in _page_ranges(scanned)]
+    if ocr_pages:
+        method += "+rapidocr"
+    why = f"（{ocr_missing}）" if ocr_missing else ""
+    warnings = [f"第{pages}页无文字层（疑似扫描件），需OCR{why}" for pages in _page_ranges(not_ocred["no_text"])]
+    warnings += [f"第{pages}页无文字层" for pages in _page_ranges(no_text)]
+    warnings += [
+        f"第{pages}页文字极少且以图片为主（疑似扫描件），需OCR{why}" for pages in _page_ranges(not_ocred["image"])
+    ]
+    warnings += [f"第{pages}页文字层疑似乱码（编码错误），需OCR{why}" for pages in _page_ranges(not_ocred["garbled"])]
+    warnings += [f"第{pages}页文字层明显少于页面文字，需OCR{why}" for pages in _page_ranges(not_ocred["short"])]
     warnings += [f"第{pages}页部分文字缺少编码映射，提取的文字可能有误" for pages in _page_ranges(unmapped_pages)]
     warnings += [f"第{pages}页可能有单字内容未能提取（字体未嵌入），请人工核对" for pages in _page_ranges(incomplete)]
+    warnings += [f"第{pages}页OCR未识别出文字，保留原文字层" for pages in _page_ranges(not_ocred["unread"])]
+    blank = [i + 1 for i, page in sorted(ocr_pages.items()) if not page.lines]
+    warnings += [f"第{pages}页无文字层，OCR未识别出文字（可能为空白页）" for pages in _page_ranges(blank)]
+    ocred = [i for i, page in sorted(ocr_pages.items()) if page.lines]
+    if ocred:
+        warnings += [f"第{pages}页为扫描件或文字层不可用，已OCR识别" for pages in _page_ranges([i + 1 for i in ocred])]
+        low = [i + 1 for i in ocred if ocr_pages[i].lines and ocr_pages[i].confidence < LOW_PAGE_CONFIDENCE]
+        warnings += [f"第{pages}页OCR识别置信度较低，请人工核对原件" for pages in _page_ranges(low)]
     return ParsedFile(
         format=FileFormat.PDF,
         text=builder.text,
@@ -637,6 +828,7 @@ def parse_pdf(data: bytes, source: str = "") -> ParsedFile:
         method=method,
         warnings=warnings,
         soft_breaks=soft_breaks,
+        page_info=page_info,
     )
 
 

@@ -129,9 +129,12 @@ def act_order(case: CaseView, rule: Rule) -> list[Finding]:
     firsts, thens = case.acts(rule.params["first"]), case.acts(rule.params["then"])
     # Point at the most precise record of the earlier act (受案登记表 to the minute before a 回执 to the day).
     firsts.sort(key=lambda a: (_PRECISION_RANK.get(a.moment.precision, 9), a.moment.earliest))
-    pairs = (
-        [(a, b) for a in firsts for b in thens] if not rule.params.get("same_person") else _paired(case, firsts, thens)
-    )
+    if rule.params.get("same_document"):  # both moments written in one document (笔录 时间：X至Y, 传唤证 到达/结束)
+        pairs = [(a, b) for a in firsts for b in thens if a.doc_id == b.doc_id]
+    elif rule.params.get("same_person"):
+        pairs = _paired(case, firsts, thens)
+    else:
+        pairs = [(a, b) for a in firsts for b in thens]
     out = []
     reported: set[tuple[str, int]] = set()
     for a, b in pairs:
@@ -155,14 +158,29 @@ def act_order(case: CaseView, rule: Rule) -> list[Finding]:
 
 @registry.checks.register("act_time_limit")
 def act_time_limit(case: CaseView, rule: Rule) -> list[Finding]:
-    """Act ``to`` came later than ``hours`` after act ``from`` and the document gives no lawful reason."""
+    """Act ``to`` came later than ``hours`` after act ``from`` and the document gives no lawful reason.
+
+    Optional: ``same_document`` pairs only acts written in one document (a 传唤证's 到达 and 结束 times);
+    ``exempt_doc_types`` also looks for the reason in those documents (an approval form); beyond ``hard_hours``
+    no reason lifts the limit (传唤 beyond 24 hours even with approval).
+    """
     limit = timedelta(hours=float(rule.params["hours"]))
+    hard = timedelta(hours=float(rule.params["hard_hours"])) if rule.params.get("hard_hours") else None
     exempt = re.compile(rule.params["exempt_regex"]) if rule.params.get("exempt_regex") else None
+    froms, tos = case.acts(rule.params["from"]), case.acts(rule.params["to"])
+    if rule.params.get("same_document"):
+        pairs = [(a, b) for b in tos for a in froms if a.doc_id == b.doc_id]
+    else:
+        pairs = _paired(case, froms, tos)
+    exempt_docs = case.of_type(*rule.params["exempt_doc_types"]) if rule.params.get("exempt_doc_types") else []
     out = []
-    for a, b in _paired(case, case.acts(rule.params["from"]), case.acts(rule.params["to"])):
-        if a.moment.min_gap(b.moment) <= limit:
+    for a, b in pairs:
+        gap = a.moment.min_gap(b.moment)
+        if gap <= limit:
             continue
-        if exempt and exempt.search(case.doc(b.doc_id).text):
+        beyond_hard = hard is not None and gap > hard
+        texts = [case.doc(b.doc_id).text] + [d.text for d in exempt_docs]
+        if exempt and not beyond_hard and any(exempt.search(t) for t in texts):
             continue
         exact = {a.moment.precision, b.moment.precision} <= {"minute", "second"}
         gap_text = (
@@ -424,7 +442,11 @@ def amount_threshold(case: CaseView, rule: Rule) -> list[Finding]:
     conduct = re.compile(rule.params["conduct_regex"])
     context = re.compile(rule.params["amount_context_regex"])
     excluded = re.compile(rule.params.get("exclude_context_regex", r"罚款|处罚|缴纳|罚金"))
-    threshold = Decimal(getattr(case.settings, rule.params["threshold_setting"]))
+    # A national figure fixed by a judicial interpretation is a param; a provincial one is a setting.
+    if "threshold_yuan" in rule.params:
+        threshold = Decimal(str(rule.params["threshold_yuan"]))
+    else:
+        threshold = Decimal(getattr(case.settings, rule.params["threshold_setting"]))
     out = []
     for doc in _docs(case, rule):
         hit = conduct.search(doc.text)

@@ -68,7 +68,7 @@ def test_api_review_sample_case(client: TestClient) -> None:
     assert response.status_code == 200, response.text
     report = response.json()
     assert report["case_id"] == "样例案卷"
-    assert {f["rule_id"] for f in report["findings"]} == {"CON-02-1", "PER-01", "CON-02-2", "CR-04"}
+    assert {f["rule_id"] for f in report["findings"]} == {"CON-02-1", "PER-01", "CON-02-2", "CR-04", "CR-06"}
     assert report["errors"] == []
     assert len(report["documents"]) == 7
 
@@ -85,7 +85,7 @@ def test_api_bad_files_become_errors_and_the_rest_is_reviewed(client: TestClient
     assert set(errors) == {"损坏的笔录.docx", "加密.pdf", "空压缩包.zip"}
     assert all(errors.values())
     assert len(report["documents"]) == 7
-    assert {f["rule_id"] for f in report["findings"]} == {"CON-02-1", "PER-01", "CON-02-2", "CR-04"}
+    assert {f["rule_id"] for f in report["findings"]} == {"CON-02-1", "PER-01", "CON-02-2", "CR-04", "CR-06"}
 
 
 def test_api_review_requires_files(client: TestClient) -> None:
@@ -109,3 +109,20 @@ def test_api_statute_text(client: TestClient) -> None:
     assert "殴打他人" in new["text"]
     assert client.get("/v1/statutes/刑法/999").status_code == 404
     assert client.get("/v1/statutes/不存在的法/1").status_code == 404
+
+
+def test_api_campaigns_and_review_with_a_campaign(client: TestClient) -> None:
+    campaigns = {c["name"]: c for c in client.get("/v1/campaigns").json()}
+    assert "受立案专项整治" in campaigns and campaigns["刑事强制措施专项"]["rules"]
+    rules = client.get("/v1/rules", params={"campaign": "刑事强制措施专项"}).json()
+    assert {r["id"] for r in rules} == set(campaigns["刑事强制措施专项"]["rules"])
+    report = client.post("/v1/reviews", files=_sample_files(), params={"campaign": "刑事强制措施专项"}).json()
+    assert report["campaign"] == "刑事强制措施专项"
+    assert {f["rule_id"] for f in report["findings"]} <= set(campaigns["刑事强制措施专项"]["rules"])
+    assert "CR-04" in {f["rule_id"] for f in report["findings"]}
+
+
+def test_api_unknown_campaign_is_a_clear_error(client: TestClient) -> None:
+    response = client.post("/v1/reviews", files=_sample_files(), params={"campaign": "不存在的专项"})
+    assert response.status_code == 422
+    assert "可选" in response.json()["detail"]

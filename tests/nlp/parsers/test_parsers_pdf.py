@@ -69,9 +69,12 @@ def test_pdf_text_matches_pdfplumber(three_page_pdf: bytes) -> None:
 @pytest.mark.parametrize(
     ("pages", "warnings"),
     [
-        ([[(72, 780, 12, "第一页")], [], [(72, 780, 12, "第三页")]], ["第2页无文字层（疑似扫描件），需OCR"]),
-        ([[], [], [(72, 780, 12, "第三页")]], ["第1-2页无文字层（疑似扫描件），需OCR"]),
-        ([[]], ["第1页无文字层（疑似扫描件），需OCR"]),
+        (
+            [[(72, 780, 12, "第一页")], [], [(72, 780, 12, "第三页")]],
+            ["第2页无文字层，OCR未识别出文字（可能为空白页）"],
+        ),
+        ([[], [], [(72, 780, 12, "第三页")]], ["第1-2页无文字层，OCR未识别出文字（可能为空白页）"]),
+        ([[]], ["第1页无文字层，OCR未识别出文字（可能为空白页）"]),
     ],
     ids=["middle", "run", "only"],
 )
@@ -87,7 +90,8 @@ def test_pdf_page_without_text_layer_warns(
 def test_pdf_scanned_page_with_a_stamped_page_number_warns(make_pdf: Callable[..., bytes]) -> None:
     pages = [[(72, 780, 12, "受案登记表")], [(500, 20, 10, "第2页")]]
     parsed = parse_pdf(make_pdf(pages, image_pages=frozenset({2})))
-    assert parsed.warnings == ["第2页文字极少且以图片为主（疑似扫描件），需OCR"]
+    # The image is blank: OCR reads nothing there, so the stamped page number of the text layer is kept.
+    assert parsed.warnings == ["第2页OCR未识别出文字，保留原文字层"]
     assert parsed.text == "受案登记表\n第2页"
 
 

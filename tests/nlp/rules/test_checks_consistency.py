@@ -1,0 +1,269 @@
+"""The consistency, citation and threshold check kinds (nlp/rules/checks_consistency.py) on their edge cases,
+through the whole reviewer; people and numbers are fictional."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from nlp.reviewer import Reviewer
+from nlp.rules.checks_consistency import penalty_table
+from nlp.statutes.db import StatuteDB
+
+
+def fired(reviewer: Reviewer, rule_id: str, *docs: tuple[str, str]) -> list[str]:
+    case = reviewer.review_texts(list(docs), case_id="t")
+    assert not case.errors and not case.warnings
+    return [f.message for f in case.findings if f.rule_id == rule_id]
+
+
+# --- linked_name_mismatch (CON-01) ---------------------------------------------------------------------------------
+
+RECORD = (
+    "讯问笔录\n时间：2024年3月2日14时10分至2024年3月2日15时30分\n讯问人：李明、赵刚\n记录人：赵刚\n"
+    "被讯问人：{name}  性别：男  出生日期：1990年3月15日\n身份证件种类及号码：居民身份证 {id}\n"
+    "问：你的身份情况？\n答：如上。\n"
+)
+WARRANT = (
+    "拘留证\n宁公玄(刑)拘字〔2024〕0045号\n犯罪嫌疑人：{name}  性别：男  出生日期：1990年3月15日\n"
+    "身份证号码：{id}\n执行拘留时间：2024年3月2日16时30分\n"
+)
+GOOD_ID = "320102199003151239"
+
+
+def test_name_mismatch_reports_both_names_and_documents(reviewer: Reviewer) -> None:
+    msgs = fired(
+        reviewer,
+        "CON-01",
+        ("讯问笔录.txt", RECORD.format(name="张伟民", id=GOOD_ID)),
+        ("拘留证.txt", WARRANT.format(name="张为民", id=GOOD_ID)),
+    )
+    assert len(msgs) == 1
+    assert "讯问笔录作“张伟民”" in msgs[0] and "拘留证作“张为民”" in msgs[0]
+
+
+def test_name_mismatch_ignores_an_invalid_id_number(reviewer: Reviewer) -> None:
+    # A wrong check digit is CON-02-1's finding; the number links nobody.
+    bad = GOOD_ID[:-1] + "0"
+    docs = [
+        ("讯问笔录.txt", RECORD.format(name="张伟民", id=bad)),
+        ("拘留证.txt", WARRANT.format(name="张为民", id=bad)),
+    ]
+    assert fired(reviewer, "CON-01", *docs) == []
+
+
+def test_name_mismatch_silent_when_the_alias_is_recorded_elsewhere(reviewer: Reviewer) -> None:
+    note = "询问笔录\n被询问人：刘芳\n问：张伟民有没有别的名字？\n答：他曾用名张为民。\n"
+    docs = [
+        ("讯问笔录.txt", RECORD.format(name="张伟民", id=GOOD_ID)),
+        ("拘留证.txt", WARRANT.format(name="张为民", id=GOOD_ID)),
+        ("询问笔录.txt", note),
+    ]
+    assert fired(reviewer, "CON-01", *docs) == []
+
+
+# --- value_mismatch (CON-06, CON-12) -------------------------------------------------------------------------------
+
+NOTICE = (
+    "拘留通知书\n宁公玄(刑)拘通字〔2024〕0045号\n{name}家属：\n根据《中华人民共和国刑事诉讼法》第八十二条之规定，"
+    "我局已于2024年3月2日16时30分将涉嫌{charge}的{name}刑事拘留，羁押在{center}。特此通知。\n南京市公安局玄武分局\n"
+    "二〇二四年三月二日\n"
+)
+REQUEST = (
+    "提请批准逮捕书\n宁公玄(刑)提捕字〔2024〕0012号\n犯罪嫌疑人{name}，男，1990年3月15日出生。\n"
+    "犯罪嫌疑人{name}因涉嫌{charge}，于2024年3月2日被我局刑事拘留，现羁押于{center}。\n二〇二四年三月八日\n"
+)
+
+
+def _notice(name: str = "王建军", charge: str = "盗窃罪", center: str = "南京市看守所") -> tuple[str, str]:
+    return "拘留通知书.txt", NOTICE.format(name=name, charge=charge, center=center)
+
+
+def _request(name: str = "王建军", charge: str = "盗窃罪", center: str = "南京市看守所") -> tuple[str, str]:
+    return "提请批准逮捕书.txt", REQUEST.format(name=name, charge=charge, center=center)
+
+
+def test_charge_mismatch_names_the_suspect_and_both_charges(reviewer: Reviewer) -> None:
+    msgs = fired(reviewer, "CON-06", _notice(), _request(charge="抢夺罪"))
+    assert len(msgs) == 1
+    assert "王建军" in msgs[0] and "“盗窃罪”" in msgs[0] and "“抢夺罪”" in msgs[0]
+
+
+def test_charge_mismatch_reads_a_charge_containing_fan_zui(reviewer: Reviewer) -> None:
+    charge = "掩饰、隐瞒犯罪所得罪"
+    assert fired(reviewer, "CON-06", _notice(charge=charge), _request(charge=charge)) == []
+    assert fired(reviewer, "CON-06", _notice(charge=charge), _request(charge="盗窃罪"))
+
+
+def test_charge_mismatch_ignores_a_generic_description(reviewer: Reviewer) -> None:
+    # 涉嫌违法犯罪 names no 罪名, so there is nothing to compare.
+    request = ("提请批准逮捕书.txt", REQUEST.format(name="王建军", charge="违法犯罪", center="南京市看守所"))
+    assert fired(reviewer, "CON-06", _notice(), request) == []
+
+
+def test_charge_mismatch_compares_only_the_same_suspect(reviewer: Reviewer) -> None:
+    assert fired(reviewer, "CON-06", _notice(), _request(name="李德胜", charge="抢夺罪")) == []
+
+
+def test_detention_place_mismatch(reviewer: Reviewer) -> None:
+    msgs = fired(reviewer, "CON-12", _notice(), _request(center="南京市第二看守所"))
+    assert len(msgs) == 1 and "南京市第二看守所" in msgs[0]
+    assert fired(reviewer, "CON-12", _notice(), _request()) == []
+
+
+# --- expected_wording (CON-13) -------------------------------------------------------------------------------------
+
+DECISION = (
+    "行政处罚决定书\n违法行为人：周某某，男，1992年7月8日出生。\n现查明：{fact}\n"
+    "根据《中华人民共和国治安管理处罚法》{article}之规定，现决定对周某某{penalty}。\n{review}\n{day}\n"
+)
+REVIEW = (
+    "如不服本决定，可以在收到本决定书之日起{days}内向南京市玄武区人民政府申请行政复议"
+    "或者在{months}内依法向南京市玄武区人民法院提起行政诉讼。"
+)
+
+
+def decision(**kw: str) -> tuple[str, str]:
+    values = {
+        "fact": "2024年5月2日10时许，周某某在中山路殴打他人。",
+        "article": "第四十三条第一款",
+        "penalty": "行政拘留五日",
+        "review": REVIEW.format(days="六十日", months="六个月"),
+        "day": "二〇二四年五月三日",
+    }
+    values.update(kw)
+    return "行政处罚决定书.txt", DECISION.format(**values)
+
+
+@pytest.mark.parametrize(
+    ("days", "months", "count"),
+    [
+        ("六十日", "六个月", 0),
+        ("60日", "6个月", 0),
+        ("三十日", "六个月", 1),
+        ("六十日", "三个月", 1),
+        ("十五日", "3个月", 2),
+    ],
+)
+def test_appeal_periods(reviewer: Reviewer, days: str, months: str, count: int) -> None:
+    doc = decision(review=REVIEW.format(days=days, months=months))
+    assert len(fired(reviewer, "CON-13", doc)) == count
+
+
+# --- citation_subject (CIT-02, CIT-04) -----------------------------------------------------------------------------
+
+SUMMONS = (
+    "传唤证\n宁公玄(刑)传字〔{year}〕0033号\n根据《中华人民共和国刑事诉讼法》{article}之规定，兹传唤犯罪嫌疑人王建军"
+    "于{year}年5月2日14时到南京市公安局玄武分局接受讯问。\n南京市公安局玄武分局\n{year}年5月2日\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("year", "article", "count"),
+    [
+        ("2023", "第一百一十七条", 1),  # 2012 numbering after 2018-10-26
+        ("2023", "第一百一十九条第一款", 0),
+        ("2017", "第一百一十七条", 0),  # 2012 text in force, not bundled: no judgement
+        ("2023", "第三百九十条", 0),  # no such article: CON-15-1's finding, not this one's
+    ],
+)
+def test_summons_citation_subject(reviewer: Reviewer, year: str, article: str, count: int) -> None:
+    doc = ("传唤证.txt", SUMMONS.format(year=year, article=article))
+    msgs = fired(reviewer, "CIT-02-1", doc)
+    assert len(msgs) == count
+    if count:
+        assert "2012年修正文本的传唤条款为第一百一十七条" in msgs[0]
+
+
+def test_arrest_request_one_on_topic_article_is_enough(reviewer: Reviewer) -> None:
+    text = (
+        "提请批准逮捕书\n犯罪嫌疑人王建军涉嫌盗窃罪，依照《中华人民共和国刑事诉讼法》第八十一条、第八十五条之规定，"
+        "特提请批准逮捕。\n二〇二四年三月八日\n"
+    )
+    assert fired(reviewer, "CIT-02-3", ("提请批准逮捕书.txt", text)) == []
+
+
+# --- penalty_range (CIT-03) ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("article", "penalty", "day", "count"),
+    [
+        ("第四十三条第一款", "行政拘留十五日，并处罚款一千元", "二〇二四年五月三日", 0),
+        ("第四十三条第一款", "行政拘留十六日", "二〇二四年五月三日", 1),
+        ("第四十三条第一款", "罚款人民币1,500元", "二〇二四年五月三日", 1),
+        ("第五十一条", "行政拘留十日，并处罚款二千元", "二〇二六年二月三日", 0),  # 2025 text: up to 2000
+        ("第四十九条", "行政拘留十日，并处罚款二千元", "二〇二五年二月三日", 1),  # 2012 text: 1000 at most
+        (
+            "第五十一条",
+            "行政拘留十日，并处罚款二千元",
+            "二〇二五年二月三日",
+            0,
+        ),  # 2012 第51条 (招摇撞骗): not in the table
+        ("第九条", "行政拘留二十日", "二〇二四年五月三日", 0),  # not a penalty article in the table: silent
+    ],
+)
+def test_penalty_range(reviewer: Reviewer, article: str, penalty: str, day: str, count: int) -> None:
+    assert len(fired(reviewer, "CIT-03", decision(article=article, penalty=penalty, day=day))) == count
+
+
+def test_penalty_range_ignores_sums_in_the_facts(reviewer: Reviewer) -> None:
+    fact = "周某某骗取他人钱款，罚款5000元的承诺未兑现。"  # money before the cited article is not the penalty
+    assert fired(reviewer, "CIT-03", decision(fact=fact, penalty="罚款五百元")) == []
+
+
+def test_penalty_table_agrees_with_the_statute_text() -> None:
+    db = StatuteDB.load()
+    zh = {5: "五", 10: "十", 15: "十五"}
+    for law, versions in penalty_table().items():
+        for version, articles in versions.items():
+            for number, spec in articles.items():
+                article = db.article(law, number, version=version)
+                assert article is not None, (version, number)
+                days = spec["max_detention_days"]
+                assert f"{zh[days]}日以下拘留" in article.text, (version, number)
+                fine = spec["max_fine_yuan"]
+                fine_zh = {500: "五百", 1000: "一千", 2000: "二千", 3000: "三千", 5000: "五千"}[fine]
+                assert f"{fine_zh}元以下罚款" in article.text, (version, number)
+                bigger = [m for m in re.findall(r"([一二三五]千|五百)元以下罚款", article.text)]
+                assert all(_zh_fine(b) <= fine for b in bigger), (version, number)
+
+
+def _zh_fine(text: str) -> int:
+    return {"五百": 500, "一千": 1000, "二千": 2000, "三千": 3000, "五千": 5000}[text]
+
+
+# --- text_threshold (THR-*) ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fact", "count"),
+    [
+        ("民警查获其持有的甲基苯丙胺净重10克。", 1),  # the threshold itself counts (十克以上)
+        ("民警查获其持有的甲基苯丙胺净重9.9克。", 0),
+        ("民警查获其持有的冰毒0.02千克。", 1),  # 20 g
+        ("民警查获其持有的海洛因十二克。", 1),
+    ],
+)
+def test_drug_quantity(reviewer: Reviewer, fact: str, count: int) -> None:
+    doc = decision(fact=fact, article="第七十二条", penalty="行政拘留十日")
+    assert len(fired(reviewer, "THR-09-1", doc)) == count
+
+
+@pytest.mark.parametrize(
+    ("fact", "count"),
+    [
+        ("经鉴定，被侵害人的损伤程度为轻伤二级。", 1),
+        ("经鉴定，被侵害人的损伤程度为轻微伤。", 0),
+        ("被侵害人要求鉴定是否构成轻伤。", 0),
+        ("经鉴定，被侵害人的损伤程度不构成轻伤。", 0),
+    ],
+)
+def test_injury_grade(reviewer: Reviewer, fact: str, count: int) -> None:
+    assert len(fired(reviewer, "THR-07", decision(fact=fact))) == count
+
+
+def test_threshold_silent_for_a_suspect_under_sixteen(reviewer: Reviewer) -> None:
+    text = decision(fact="经鉴定，被侵害人的损伤程度为轻伤二级。")[1].replace("1992年7月8日", "2009年7月8日")
+    assert fired(reviewer, "THR-07", ("行政处罚决定书.txt", text)) == []
