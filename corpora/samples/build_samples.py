@@ -208,8 +208,8 @@ def criminal_case(root: Path) -> list[dict[str, str]]:
         {"rule_id": "PER-01", "source": "04_讯问笔录_王某某.pdf", "evidence": "讯问人：李明"},
         {"rule_id": "CON-02-2", "source": "04_讯问笔录_王某某.pdf", "evidence": WANG_ID},
         {"rule_id": "CR-04", "source": "05_拘留证.docx", "evidence": "2024年3月2日16时30分"},
-        # Not planted on purpose: the 提请批准逮捕书 (3月8日) is six days after 拘留 with no extension on file; the CR-06
-        # rule found it once it existed, so it is recorded here as a real problem of this sample.
+        # Not planted on purpose: the 提请批准逮捕书 (3月8日) is six days after 拘留 with no extension on file;
+        # the CR-06 rule found it once it existed, so it is recorded here as a real problem of this sample.
         {"rule_id": "CR-06", "source": "05_拘留证.docx", "evidence": "2024年3月2日16时30分"},
     ]
 
