@@ -19,6 +19,7 @@ from nlp.case.view import CaseView
 from nlp.doctypes.classify import classify
 from nlp.doctypes.fields import extract_fields
 from nlp.labels import SEVERITY_RANK, FileFormat, Severity
+from nlp.ner.spacy_backend import case_backend
 from nlp.parsers.loader import LoadedCase, LoadedFile, load_case, load_uploads
 from nlp.parsers.split import split_parsed
 from nlp.rules.campaigns import select_rules
@@ -48,6 +49,9 @@ class Reviewer:
         self.rules = [r for r in (rules if rules is not None else load_rules()) if r.enabled]
         self.statutes = StatuteDB.load()
         extractors.load_all()
+        # The NER model runs on every document: load it here, at start-up, so the first review (the API's first
+        # request) does not pay the ~3 s of importing spaCy and reading the weights.
+        case_backend()
         # Stamped on every report; the rule files are read once here, not on each review.
         self._versions = {"engine": __version__, "rules": rules_version(), "statutes": _statutes_version()}
 

@@ -274,7 +274,7 @@ def late_arrest_request(case: GeneratedCase, rng: random.Random) -> PlantedDefec
     )
 
 
-@defect("notice_after_decision", "procedure", "AD-08", "处罚告知晚于处罚决定", ("administrative",))
+@defect("notice_after_decision", "procedure", "AD-08-2", "处罚告知晚于处罚决定", ("administrative",))
 def notice_after_decision(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
     """The 行政处罚告知笔录 is dated after the 处罚决定 (行政处罚法 第六十二条)."""
     decided = case.facts.acts.get("penalty_decided")
@@ -291,7 +291,7 @@ def notice_after_decision(case: GeneratedCase, rng: random.Random) -> PlantedDef
     return PlantedDefect(
         "notice_after_decision",
         "procedure",
-        "AD-08",
+        "AD-08-2",
         notified[0][0],
         [start_seg, decided_hits[0][1]],
         note="告知笔录时间晚于处罚决定日期",

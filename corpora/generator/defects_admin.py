@@ -11,7 +11,6 @@ import random
 import re
 from datetime import datetime, timedelta
 
-from corpora.generator import defects as base
 from corpora.generator.defects import _set_moment, defect, docs_of, hard_negative, tagged
 from corpora.generator.model import DocSpec, GeneratedCase, PlantedDefect, Seg
 from corpora.generator.textutil import format_like
@@ -38,19 +37,6 @@ def _retime_release(case: GeneratedCase, left: datetime) -> list[tuple[DocSpec, 
     if isinstance(windows, list) and windows:
         windows[0] = (windows[0][0], left)
     return hits
-
-
-# --- AD-08: the planted order defect of defects.py, under the rule id that implements it --------------------
-
-_notice_after_decision = base.CATALOGUE["notice_after_decision"].apply
-
-
-@defect("notice_after_decision", "procedure", "AD-08-2", "处罚告知晚于处罚决定", _ADMIN)
-def notice_after_decision(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
-    planted = _notice_after_decision(case, rng)
-    if planted is not None:
-        planted.rule_id = "AD-08-2"
-    return planted
 
 
 # --- AD-01: 询问查证 over its limit --------------------

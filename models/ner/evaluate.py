@@ -17,7 +17,6 @@ import argparse
 import json
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -27,35 +26,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from nlp.ner.base import NerBackend, Span  # noqa: E402
+from nlp.ner.scoring import score  # noqa: E402
 
 Gold = list[list[Span]]
-
-
-def score(gold: Gold, pred: Gold) -> dict[str, Any]:
-    """Per-label and micro precision/recall/F1 of strict span matches."""
-    tp: Counter[str] = Counter()
-    n_gold: Counter[str] = Counter()
-    n_pred: Counter[str] = Counter()
-    for g, p in zip(gold, pred, strict=True):
-        gs, ps = set(g), set(p)
-        for s in gs:
-            n_gold[s.label] += 1
-        for s in ps:
-            n_pred[s.label] += 1
-            if s in gs:
-                tp[s.label] += 1
-
-    def prf(t: int, ng: int, np_: int) -> dict[str, float | int]:
-        p = t / np_ if np_ else 0.0
-        r = t / ng if ng else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "gold": ng, "pred": np_, "tp": t}
-
-    labels = sorted(set(n_gold) | set(n_pred))
-    return {
-        "per_type": {lab: prf(tp[lab], n_gold[lab], n_pred[lab]) for lab in labels},
-        "micro": prf(sum(tp.values()), sum(n_gold.values()), sum(n_pred.values())),
-    }
 
 
 def _run(backend: NerBackend, texts: list[str], gold: Gold) -> dict[str, Any]:

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from corpora.splits import SHARED_DATA, cail2021  # noqa: E402
 from nlp.ner.base import Span  # noqa: E402
+from nlp.ner.scoring import score  # noqa: E402
 from nlp.ner.transformer_backend import (  # noqa: E402
     CLS,
     MASK,
@@ -260,29 +261,6 @@ def batches(
     return out
 
 
-def strict_scores(gold: list[list[Span]], pred: list[list[Span]]) -> dict[str, dict[str, float]]:
-    tp: Counter[str] = Counter()
-    n_gold: Counter[str] = Counter()
-    n_pred: Counter[str] = Counter()
-    for g, p in zip(gold, pred, strict=True):
-        gs, ps = set(g), set(p)
-        for s in gs:
-            n_gold[s.label] += 1
-        for s in ps:
-            n_pred[s.label] += 1
-        for s in gs & ps:
-            tp[s.label] += 1
-    scores: dict[str, dict[str, float]] = {}
-    for lab in [*sorted(set(n_gold) | set(n_pred)), "ALL"]:
-        t = sum(tp.values()) if lab == "ALL" else tp[lab]
-        ng = sum(n_gold.values()) if lab == "ALL" else n_gold[lab]
-        npr = sum(n_pred.values()) if lab == "ALL" else n_pred[lab]
-        p = t / npr if npr else 0.0
-        r = t / ng if ng else 0.0
-        scores[lab] = {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "support": ng}
-    return scores
-
-
 def dev_f1(model: BertForTokenClassification, dev: list[tuple[list[int], list[int]]], labels: list[str]) -> float:
     model.eval()
     gold, pred = [], []
@@ -294,7 +272,7 @@ def dev_f1(model: BertForTokenClassification, dev: list[tuple[list[int], list[in
                 gold.append(bio_to_spans([labels[t] for t in lab[row][keep].tolist()]))
                 pred.append(bio_to_spans([labels[t] for t in best[row][keep].tolist()]))
     model.train()
-    return strict_scores(gold, pred)["ALL"]["f1"]
+    return float(score(gold, pred)["micro"]["f1"])
 
 
 def cmd_finetune(args: argparse.Namespace) -> None:
@@ -406,7 +384,7 @@ def cmd_evaluate(args: argparse.Namespace) -> None:
     start = time.perf_counter()
     pred = backend.predict(texts)
     seconds = time.perf_counter() - start
-    scores = strict_scores(gold, pred)
+    scores = score(gold, pred)
     result = {
         "split": args.split,
         "sentences": len(texts),
@@ -419,8 +397,8 @@ def cmd_evaluate(args: argparse.Namespace) -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     out = Path(args.out) if args.out else WORK / f"eval_{args.split}.json"
     out.write_text(json.dumps(result, indent=1), encoding="utf-8")
-    for lab, s in scores.items():
-        log(f"{lab:5s} P {s['p']:.3f} R {s['r']:.3f} F1 {s['f1']:.3f} (n={s['support']})")
+    for lab, s in [*scores["per_type"].items(), ("ALL", scores["micro"])]:
+        log(f"{lab:5s} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} (n={s['gold']})")
     log(f"{len(texts)} sentences, {result['chars_per_s']:.0f} chars/s on 1 thread")
 
 

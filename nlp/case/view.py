@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Protocol
 
 from nlp.case.persons import PersonMention
 from nlp.case.timeline import Act, Moment, build_timeline, document_date
 from nlp.schema import BBox, CaseFile, Document, Evidence
 from nlp.settings import ReviewSettings
 from nlp.statutes.db import StatuteDB
+
+
+class Located(Protocol):
+    doc_id: str
+    start: int
+    end: int
 
 
 @dataclass
@@ -42,6 +49,15 @@ class CaseView:
         d = self.doc(doc) if isinstance(doc, str) else doc
         return make_evidence(d, start, end)
 
+    def evidence_of(self, *items: Located) -> list[Evidence]:
+        """Evidence for acts or mentions (anything with ``doc_id``, ``start``, ``end``), in the order given."""
+        return [self.evidence(i.doc_id, i.start, i.end) for i in items]
+
+    def on_ocr(self, doc: Document | str, start: int, end: int) -> bool:
+        """Whether the span was read by OCR (a scanned page) rather than from a text layer or a .docx."""
+        d = self.doc(doc) if isinstance(doc, str) else doc
+        return any(b.confidence is not None and b.start < end and start < b.end for b in d.blocks)
+
     def title_evidence(self, doc: Document) -> Evidence:
         """Evidence pointing at the document's title (or its first line when no title was found)."""
         if doc.title:
@@ -50,6 +66,16 @@ class CaseView:
                 return make_evidence(doc, idx, idx + len(doc.title))
         first = doc.text.find("\n")
         return make_evidence(doc, 0, first if first > 0 else min(len(doc.text), 20))
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """One character substituted, dropped or added: the typical OCR misreading of a name or a 罪名."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def make_evidence(doc: Document, start: int, end: int) -> Evidence:

@@ -52,11 +52,26 @@ def _fmt_moment(act: Act) -> str:
 # --- missing elements and documents ------------------------------------------------------------------------
 
 
+_TICKS = "☑■√✓☒▣✔"
+
+
+def blank_value(value: str) -> bool:
+    """Empty, or a checkbox row whose boxes are all unticked (受案意见：□行政案件 □刑事案件)."""
+    value = value.strip()
+    if not value.strip(_TICKS + "□ \t\u3000"):
+        return True  # only boxes and ticks, nothing ticked beside them
+    return "□" in value and not any(t in value for t in _TICKS)
+
+
 @registry.checks.register("required_fields")
 def required_fields(case: CaseView, rule: Rule) -> list[Finding]:
-    """A form label is present but its value was left blank (接报时间：＿＿＿)."""
+    """A form label is present but its value was left blank (接报时间：＿＿＿, or a checkbox row with nothing
+    ticked). ``exempt_regex``: a note in the document that makes the blank lawful (拒绝填写/拒绝签名 注明)."""
+    exempt = rule.params.get("exempt_regex")
     out: list[Finding] = []
     for doc in _docs(case, rule):
+        if exempt and re.search(exempt, doc.text):
+            continue
         for group in rule.params["labels"]:
             labels = [group] if isinstance(group, str) else list(group)
             present = [f for f in doc.fields if f.label in labels]
@@ -64,9 +79,9 @@ def required_fields(case: CaseView, rule: Rule) -> list[Finding]:
                 continue
             if rule.params.get("occurrence") == "first":
                 # The header's item must be filled; later repeats are signature lines, signed by hand on paper.
-                if present[0].value.strip():
+                if not blank_value(present[0].value):
                     continue
-            elif any(f.value.strip() for f in present):
+            elif not all(blank_value(f.value) for f in present):
                 continue
             f = present[0]
             evidence = [case.evidence(doc, f.label_start, f.label_end)]
@@ -146,7 +161,7 @@ def act_order(case: CaseView, rule: Rule) -> list[Finding]:
             out.append(
                 make_finding(
                     rule,
-                    [case.evidence(a.doc_id, a.start, a.end), case.evidence(b.doc_id, b.start, b.end)],
+                    case.evidence_of(a, b),
                     first=a.zh,
                     then=b.zh,
                     first_time=_fmt_moment(a),
@@ -189,7 +204,7 @@ def act_time_limit(case: CaseView, rule: Rule) -> list[Finding]:
         out.append(
             make_finding(
                 rule,
-                [case.evidence(a.doc_id, a.start, a.end), case.evidence(b.doc_id, b.start, b.end)],
+                case.evidence_of(a, b),
                 from_act=a.zh,
                 to_act=b.zh,
                 from_time=_fmt_moment(a),

@@ -208,9 +208,9 @@ def act_period(case: CaseView, rule: Rule) -> list[Finding]:
             continue  # past the outer limit: the rule for that limit reports it
         if exempt and (exempt.search(case.doc(b.doc_id).text) or exempt.search(case.doc(a.doc_id).text)):
             continue
-        evidence = [case.evidence(a.doc_id, a.start, a.end), case.evidence(b.doc_id, b.start, b.end)]
+        evidence = case.evidence_of(a, b)
         if start is not a:
-            evidence.insert(1, case.evidence(start.doc_id, start.start, start.end))
+            evidence[1:1] = case.evidence_of(start)
         out.append(
             make_finding(
                 rule,

@@ -8,22 +8,25 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from nlp import registry
 from nlp.case.persons import PersonMention
-from nlp.case.view import CaseView
+from nlp.case.view import CaseView, one_edit_apart
 from nlp.extractors.numerals import cn_to_int
 from nlp.labels import Role
 from nlp.rules.checks import _citations, _doc_day, _docs, make_finding
 from nlp.rules.model import Rule
 from nlp.schema import Document, Finding
+
+T = TypeVar("T")
 
 _PENALTIES = Path(__file__).with_name("data") / "penalties.yaml"
 _NUMBER = r"[\d０-９][\d０-９,，]*(?:\.\d+)?|[〇零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+"
@@ -66,6 +69,7 @@ def linked_name_mismatch(case: CaseView, rule: Rule) -> list[Finding]:
         first_by_name: dict[str, PersonMention] = {}
         for p in group:
             first_by_name.setdefault(p.name, p)
+        _drop_ocr_misreads(case, first_by_name, lambda p: (p.doc_id, p.start, p.end))
         if len(first_by_name) < 2:
             continue
         if _alias_noted(case, alias, list(first_by_name)):
@@ -76,6 +80,14 @@ def linked_name_mismatch(case: CaseView, rule: Rule) -> list[Finding]:
         where = "；".join(f"{case.doc(p.doc_id).doc_type_zh}作“{p.name}”" for p in mentions)
         out.append(make_finding(rule, evidence, names="、".join(first_by_name), where=where, count=len(mentions)))
     return out
+
+
+def _drop_ocr_misreads(case: CaseView, by_value: dict[str, T], span: Callable[[T], tuple[Any, int, int]]) -> None:
+    """Remove values read by OCR that are one character away from another value: on a scan, 寻滋事罪 beside
+    寻衅滋事罪 is far more often a misreading than a mistake in the file, and a reviewer cannot tell from the text."""
+    for value, item in list(by_value.items()):
+        if case.on_ocr(*span(item)) and any(one_edit_apart(value, other) for other in by_value if other != value):
+            del by_value[value]
 
 
 def _alias_noted(case: CaseView, alias: re.Pattern[str], names: list[str]) -> bool:
@@ -144,6 +156,7 @@ def value_mismatch(case: CaseView, rule: Rule) -> list[Finding]:
         first: dict[str, _Value] = {}
         for v in values:
             first.setdefault(v.value, v)
+        _drop_ocr_misreads(case, first, lambda v: (v.doc, v.start, v.end))
         if len(first) < 2:
             continue
         where = "；".join(f"{v.doc.doc_type_zh}作“{v.value}”" for v in first.values())

@@ -86,9 +86,9 @@ def act_deadline_days(case: CaseView, rule: Rule) -> list[Finding]:
             continue
         if exempt and exempt.search(case.doc(b.doc_id).text):
             continue
-        evidence = [case.evidence(a.doc_id, a.start, a.end), case.evidence(b.doc_id, b.start, b.end)]
+        evidence = case.evidence_of(a, b)
         if extension is not None:
-            evidence.append(case.evidence(extension.doc_id, extension.start, extension.end))
+            evidence += case.evidence_of(extension)
         out.append(
             make_finding(
                 rule,
@@ -135,7 +135,7 @@ def act_followed_within(case: CaseView, rule: Rule) -> list[Finding]:
         out.append(
             make_finding(
                 rule,
-                [case.evidence(a.doc_id, a.start, a.end), case.evidence(first.doc_id, first.start, first.end)],
+                case.evidence_of(a, first),
                 from_act=a.zh,
                 next_act=first.zh,
                 from_time=a.moment.text,
@@ -245,7 +245,7 @@ def record_within_window(case: CaseView, rule: Rule) -> list[Finding]:
             out.append(
                 make_finding(
                     rule,
-                    [case.evidence(win.doc_id, win.start, win.end), case.evidence(rec.doc_id, rec.start, rec.end)],
+                    case.evidence_of(win, rec),
                     detail=side,
                     doc=case.doc(rec.doc_id).doc_type_zh,
                     window_doc=case.doc(win.doc_id).doc_type_zh,
@@ -275,8 +275,7 @@ def measures_before_act(case: CaseView, rule: Rule) -> list[Finding]:
             if m.zh not in seen:
                 seen.add(m.zh)
                 listed.append(f"{m.zh}（{m.moment.text}，{case.doc(m.doc_id).doc_type_zh}）")
-        evidence = [case.evidence(f.doc_id, f.start, f.end)]
-        evidence += [case.evidence(m.doc_id, m.start, m.end) for m in early]
+        evidence = case.evidence_of(f, *early)
         out.append(
             make_finding(
                 rule,

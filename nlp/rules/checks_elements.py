@@ -15,7 +15,7 @@ from nlp.case.persons import PersonMention
 from nlp.case.timeline import Moment, moment_of
 from nlp.case.view import CaseView
 from nlp.labels import EntityType, Role
-from nlp.rules.checks import make_finding, min_officers
+from nlp.rules.checks import make_finding, min_officers, required_fields
 from nlp.rules.model import Rule
 from nlp.schema import Document, Finding
 
@@ -73,43 +73,10 @@ def _search(pattern: str | None, text: str) -> re.Match[str] | None:
 # --- elements -------------------------------------------------------------------------------------------------
 
 
-_TICKS = "☑■√✓☒▣✔"
-
-
-def _blank(value: str) -> bool:
-    """Empty, or a checkbox row whose boxes are all unticked (受案意见：□行政案件 □刑事案件)."""
-    value = value.strip()
-    if not value.strip(_TICKS + "□ \t\u3000"):
-        return True  # only boxes and ticks, nothing ticked beside them
-    return "□" in value and not any(t in value for t in _TICKS)
-
-
 @registry.checks.register("blank_fields")
 def blank_fields(case: CaseView, rule: Rule) -> list[Finding]:
-    """``required_fields`` that also reads an unticked checkbox row as blank, and where a note in the document can
-    make a blank lawful (``exempt_regex``: 拒绝填写/拒绝签名 注明)."""
-    if not _kind_applies(case, rule):
-        return []
-    exempt = rule.params.get("exempt_regex")
-    out = []
-    for doc in case.of_type(*rule.params["doc_types"]):
-        if exempt and re.search(exempt, doc.text):
-            continue
-        for group in rule.params["labels"]:
-            labels = [group] if isinstance(group, str) else list(group)
-            present = [f for f in doc.fields if f.label in labels]
-            if not present:
-                continue
-            if rule.params.get("occurrence") == "first":
-                # The header's item must be filled; later repeats are signature lines, signed by hand on paper.
-                if not _blank(present[0].value):
-                    continue
-            elif not all(_blank(f.value) for f in present):
-                continue
-            f = present[0]
-            evidence = [case.evidence(doc, f.label_start, f.label_end)]
-            out.append(make_finding(rule, evidence, doc=doc.doc_type_zh, label=labels[0]))
-    return out
+    """``required_fields`` for one kind of case only (``case_kind``: criminal / administrative)."""
+    return required_fields(case, rule) if _kind_applies(case, rule) else []
 
 
 @registry.checks.register("required_text")

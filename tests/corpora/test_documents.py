@@ -267,7 +267,11 @@ def admin_assault() -> CaseFacts:
             room,
             [o1, o2],
             o2,
-            qa=[("你为什么打人？", "她说我插队，我一时冲动推了她几下，打了她一拳。")],
+            qa=[
+                # 传唤后通知家属 is on record, as the scenario generator writes it (AD-02)
+                ("你家属的联系方式是什么？我们将依法通知你的家属。", "我妻子的电话是13770004444。"),
+                ("你为什么打人？", "她说我插队，我一时冲动推了她几下，打了她一拳。"),
+            ],
         ),
         Session("penalty_notice", zhou, datetime(2024, 5, 3, 9, 0), datetime(2024, 5, 3, 9, 20), room, [o1, o2], o2),
     ]

@@ -7,8 +7,11 @@ import re
 
 import pytest
 
+from nlp.case.view import one_edit_apart
+from nlp.parsers.loader import LoadedFile
 from nlp.reviewer import Reviewer
 from nlp.rules.checks_consistency import penalty_table
+from nlp.schema import Document
 from nlp.statutes.db import StatuteDB
 
 
@@ -104,6 +107,45 @@ def test_charge_mismatch_ignores_a_generic_description(reviewer: Reviewer) -> No
 
 def test_charge_mismatch_compares_only_the_same_suspect(reviewer: Reviewer) -> None:
     assert fired(reviewer, "CON-06", _notice(), _request(name="李德胜", charge="抢夺罪")) == []
+
+
+def _notice_read_by_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the 拘留通知书 look like a scanned page: its blocks carry an OCR confidence, as parse_pdf gives them."""
+    original = Reviewer._document
+
+    def as_scan(self: Reviewer, doc_id: str, loaded: LoadedFile) -> Document:
+        doc = original(self, doc_id, loaded)
+        if loaded.source == "拘留通知书.txt":
+            assert doc.blocks
+            for block in doc.blocks:
+                block.confidence = 0.97
+        return doc
+
+    monkeypatch.setattr(Reviewer, "_document", as_scan)
+
+
+def test_charge_one_character_apart_is_reported_on_typed_text(reviewer: Reviewer) -> None:
+    assert len(fired(reviewer, "CON-06", _notice(charge="寻滋事罪"), _request(charge="寻衅滋事罪"))) == 1
+
+
+def test_charge_one_character_apart_on_an_ocr_page_is_taken_for_a_misreading(
+    reviewer: Reviewer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _notice_read_by_ocr(monkeypatch)
+    assert fired(reviewer, "CON-06", _notice(charge="寻滋事罪"), _request(charge="寻衅滋事罪")) == []
+    # a different 罪名 is no misreading, scan or not
+    assert len(fired(reviewer, "CON-06", _notice(charge="抢夺罪"), _request(charge="盗窃罪"))) == 1
+
+
+def test_one_edit_apart() -> None:
+    assert one_edit_apart("寻衅滋事罪", "寻滋事罪")  # dropped
+    assert one_edit_apart("王建军", "王建君")  # substituted
+    assert one_edit_apart("张伟", "张伟伟")  # added
+    assert not one_edit_apart("盗窃罪", "盗窃罪")
+    assert not one_edit_apart("盗窃罪", "抢夺罪")
+    assert one_edit_apart("王建军", "王军")
+    assert not one_edit_apart("王建军", "王")  # two dropped
+    assert not one_edit_apart("寻衅滋事罪", "寻滋事")  # dropped and truncated
 
 
 def test_detention_place_mismatch(reviewer: Reviewer) -> None:

@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from nlp.reviewer import Reviewer
-from nlp.rules.checks_elements import _blank, _count
+from nlp.rules.checks import blank_value
+from nlp.rules.checks_elements import _count
 from nlp.rules.model import Rule
 from nlp.schema import Finding
 
@@ -60,7 +61,7 @@ def _record(title: str, time: str, officers: str, recorder: str, subject: str, e
     [("", True), ("  ", True), ("☑", True), ("□行政 □刑事", True), ("☑刑事 □行政", False), ("李明", False)],
 )
 def test_blank_values(value: str, blank: bool) -> None:
-    assert _blank(value) is blank
+    assert blank_value(value) is blank
 
 
 @pytest.mark.parametrize(("text", "n"), [("7", 7), ("七", 7), ("十", 10), ("十二", 12), ("二十", 20), ("两", 2)])
