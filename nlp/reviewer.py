@@ -122,7 +122,11 @@ class Reviewer:
 
     def _check(self, view: CaseView, case: CaseFile, rules: list[Rule]) -> list[Finding]:
         findings: list[Finding] = []
+        kind = view.case_kind
         for rule in rules:
+            # A rule for the other kind of case does not apply; where the file does not say its kind, all run.
+            if kind is not None and rule.case_type not in ("both", kind):
+                continue
             try:
                 findings.extend(registry.checks.get(rule.check)(view, rule))
             except Exception:  # one broken rule must not lose the others' findings

@@ -299,20 +299,36 @@ def extract_citations(text: str) -> list[Entity]:
 def _bare_articles(builder: _Builder, laws: list[_Law]) -> None:
     """第X条 with no law of its own: cite the last law named earlier in the same sentence, if that is a known one."""
     text = builder.text
-    taken = [(e.start, e.end) for e in builder.entities]
+    # Sorted spans with bisect keep this linear in the text: a long judgment has thousands of 第X条.
+    taken = sorted((e.start, e.end) for e in builder.entities)
+    longest = max((e - s for s, e in taken), default=0)
+    law_ends = [law.end for law in laws]  # heads are found left to right without overlap, so ends are sorted
     sentence_starts = [0] + [s.end() for s in _SENTENCE_END.finditer(text)]
     for m in _ARTICLE_RE.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if _overlaps(taken, longest, m.start(), m.end()):
             continue
         sentence_start = sentence_starts[bisect.bisect_right(sentence_starts, m.start()) - 1]
-        context = [law for law in laws if sentence_start <= law.start and law.end <= m.start()]
-        if not context or context[-1].canonical is None or not _CITATION_TAIL.match(text, m.end()):
+        k = bisect.bisect_right(law_ends, m.start()) - 1
+        law = laws[k] if k >= 0 and laws[k].start >= sentence_start else None
+        if law is None or law.canonical is None or not _CITATION_TAIL.match(text, m.end()):
             continue
         if text[max(0, m.start() - 2) : m.start()] in ("本法", "该法", "同法"):  # already judged: unresolvable
             continue
         emitted = len(builder.entities)
-        builder.chain(m.start(), context[-1], m.start(), 0.7, {"inferred": True})
-        taken.extend((e.start, e.end) for e in builder.entities[emitted:])
+        builder.chain(m.start(), law, m.start(), 0.7, {"inferred": True})
+        for e in builder.entities[emitted:]:
+            bisect.insort(taken, (e.start, e.end))
+            longest = max(longest, e.end - e.start)
+
+
+def _overlaps(spans: list[tuple[int, int]], longest: int, start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted ``spans``, none longer than ``longest``."""
+    j = bisect.bisect_left(spans, (end,)) - 1
+    while j >= 0 and spans[j][0] > start - longest:
+        if spans[j][1] > start:
+            return True
+        j -= 1
+    return False
 
 
 @registry.extractors.register("law_citation")

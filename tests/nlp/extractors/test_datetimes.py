@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import time
 from datetime import date, datetime
 from typing import Any
 
@@ -334,13 +333,10 @@ def test_registered() -> None:
     assert registry.extractors.get("duration") is extract_durations
 
 
-def test_one_megabyte_is_fast() -> None:
+def test_scales_linearly(assert_scales_linearly) -> None:
     para = (
         "2022年5月3日14时30分许，张某在某超市盗窃手机一部，价值人民币4800元。次日凌晨2时许被抓获，"
         "当日被刑事拘留，拘留期限三十日。问：你当时为什么这么做？答：一时冲动。时间：2022年5月4日9时至10时30分。\n"
     )
-    text = (para * (1_000_000 // len(para) + 1))[:1_000_000]
     for func in (extract_datetimes, extract_durations):
-        t0 = time.perf_counter()
-        func(text)
-        assert time.perf_counter() - t0 < 3.0, func.__name__
+        assert_scales_linearly(func, para)
