@@ -19,7 +19,8 @@ from nlp.case.view import CaseView
 from nlp.doctypes.classify import classify
 from nlp.doctypes.fields import extract_fields
 from nlp.labels import SEVERITY_RANK, FileFormat, Severity
-from nlp.ner.spacy_backend import case_backend
+from nlp.ner.entities import ner_scope
+from nlp.ner.select import review_backend
 from nlp.parsers.loader import LoadedCase, LoadedFile, load_case, load_uploads
 from nlp.parsers.split import split_parsed
 from nlp.rules.campaigns import select_rules
@@ -50,8 +51,8 @@ class Reviewer:
         self.statutes = StatuteDB.load()
         extractors.load_all()
         # The NER model runs on every document: load it here, at start-up, so the first review (the API's first
-        # request) does not pay the ~3 s of importing spaCy and reading the weights.
-        case_backend()
+        # request) does not pay for importing spaCy and reading the weights. None when these settings turn it off.
+        self.ner = review_backend(self.settings)
         # Stamped on every report; the rule files are read once here, not on each review.
         self._versions = {"engine": __version__, "rules": rules_version(), "statutes": _statutes_version()}
 
@@ -77,10 +78,11 @@ class Reviewer:
         rules = select_rules(self.rules, campaign)  # an unknown campaign fails here, before any parsing
         case = CaseFile(case_id=case_id, root=root, errors=list(loaded.errors), campaign=campaign or None)
         persons: list[PersonMention] = []
-        for loaded_file in _split(loaded.files):
-            doc = self._document(f"D{len(case.documents) + 1:02d}", loaded_file)
-            persons.extend(self._enrich(doc))
-            case.documents.append(doc)
+        docs = [self._document(f"D{i + 1:02d}", f) for i, f in enumerate(_split(loaded.files))]
+        with ner_scope(self.ner, (d.text for d in docs)):  # NER over all documents in one batch
+            for doc in docs:
+                persons.extend(self._enrich(doc))
+                case.documents.append(doc)
         case.catalogue = catalogue(case.documents)
         view = CaseView(case=case, persons=persons, settings=self.settings, statutes=self.statutes)
         case.findings = flag_low_confidence(case, self._check(view, case, rules), self.settings.ocr_low_confidence)

@@ -35,7 +35,7 @@ class ReviewSettings(BaseSettings):
     # Trained NER (issue #4): the committed artifact <ner_model_dir>/juanshen_ner-<ner_model_version> (models/ner).
     ner_enabled: bool = True
     ner_model_dir: Path = MODELS_DIR / "ner" / "packages"
-    ner_model_version: str = "0.1.0"
+    ner_model_version: str = "0.2.0"
     # "transformers" selects the optional character BERT (nlp/ner/transformer_backend.py, needs the [transformers]
     # extra); its artifact is read from ner_transformer_dir.
     ner_backend: str = "spacy"

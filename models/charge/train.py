@@ -155,10 +155,14 @@ def evaluate(model: LinearTextModel, texts: list[str], golds: list[list[str]], f
 def train(
     cfg: dict[str, Any], texts: list[str], golds: list[list[str]], meta: dict[str, Any], calibrate: bool = True
 ) -> LinearTextModel:
+    own = len(texts)
     if cfg.get("extra_data"):
         more_x, more_y, _ = load_extra()
         texts, golds = texts + more_x, golds + more_y
     xs, ys = expand(texts, golds)
+    # The LawBench/LexEval facts are mostly thefts: at full weight they pull 盗窃 over other charges.
+    extra_weight = float(cfg.get("extra_weight", 1.0))
+    weights = [1.0 if i < own else extra_weight for i, g in enumerate(golds) for _ in g]
     featurizer = build_featurizer(
         xs,
         tuple(cfg["ngram_range"]),  # type: ignore[arg-type]
@@ -179,6 +183,7 @@ def train(
         seed=cfg["seed"],
         calibration_folds=3 if calibrate else 0,
         meta=meta,
+        sample_weight=weights if extra_weight != 1.0 else None,
     )
 
 
@@ -219,6 +224,15 @@ EXPERIMENTS: dict[str, dict[str, Any]] = {
         "extra_data": True,
         "max_features": 60000,
         "C": 0.5,
+    },
+    "+ extra x0.3": {"sublinear_tf": True, "min_df": 2, "extra_data": True, "extra_weight": 0.3, "max_features": 80000},
+    "+ extra x0.3, balanced": {
+        "sublinear_tf": True,
+        "min_df": 2,
+        "extra_data": True,
+        "extra_weight": 0.3,
+        "max_features": 80000,
+        "class_weight": "balanced",
     },
     "+ extra, cap 60k, balanced": {
         "sublinear_tf": True,

@@ -60,9 +60,11 @@ def make_estimator(kind: str, c: float, class_weight: str | None, seed: int) -> 
     raise ValueError(f"unknown model kind {kind!r}")
 
 
-def _fit_linear(x: Any, y: list[str], kind: str, c: float, class_weight: str | None, seed: int) -> Any:
+def _fit_linear(
+    x: Any, y: list[str], kind: str, c: float, class_weight: str | None, seed: int, weight: np.ndarray | None = None
+) -> Any:
     est = make_estimator(kind, c, class_weight, seed)
-    est.fit(x, y)
+    est.fit(x, y, sample_weight=weight)
     return est
 
 
@@ -77,17 +79,20 @@ def fit_model(
     seed: int,
     calibration_folds: int = 5,
     meta: dict[str, Any] | None = None,
+    sample_weight: list[float] | None = None,
 ) -> LinearTextModel:
-    """Fit a linear model; the softmax temperature comes from out-of-fold scores on the same training texts."""
+    """Fit a linear model; the softmax temperature comes from out-of-fold scores on the same training texts.
+    ``sample_weight`` (one per text) lets a less trusted source count less."""
     from sklearn.model_selection import StratifiedKFold
 
     x = featurizer.transform(texts)
     y = np.array(labels)
+    weight = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
     kinds = kind.split("+")
     coefs, intercepts = [], []
     classes: list[str] | None = None
     for k in kinds:
-        est = _fit_linear(x, labels, k, c, class_weight, seed)
+        est = _fit_linear(x, labels, k, c, class_weight, seed, weight)
         if classes is None:
             classes = [str(v) for v in est.classes_]
         coefs.append(_standardise(est.coef_, est.intercept_)[0])
@@ -110,7 +115,7 @@ def fit_model(
         fold_coefs, fold_ints = [], []
         fold_classes = sorted(set(sub))
         for k in kinds:
-            est = _fit_linear(x[tr], sub, k, c, class_weight, seed)
+            est = _fit_linear(x[tr], sub, k, c, class_weight, seed, None if weight is None else weight[tr])
             w, b = _standardise(est.coef_, est.intercept_)
             fold_coefs.append(w)
             fold_ints.append(b)

@@ -38,13 +38,17 @@ class ExtractOutput(BaseModel):
 
 def extract_texts(items: list[ExtractInput], batch_size: int = 64) -> Iterator[ExtractOutput]:
     from nlp import extractors
-    from nlp.ner.spacy_backend import cail_backend
+    from nlp.ner.entities import ner_scope
+    from nlp.ner.select import extract_backend, review_backend
 
-    backend = cail_backend()
+    backend = extract_backend()
+    own = review_backend()  # PERSON/ORG/LOCATION for extractors.extract, run over each batch at once
     for lo in range(0, len(items), batch_size):
         batch = items[lo : lo + batch_size]
-        for item, spans in zip(batch, backend.predict([i.text for i in batch]), strict=True):
-            found = extractors.extract(item.text)
+        texts = [i.text for i in batch]
+        with ner_scope(own, texts):
+            found_all = [extractors.extract(t) for t in texts]
+        for item, spans, found in zip(batch, backend.predict(texts), found_all, strict=True):
             # Identifiers are the pattern extractors' (check digits, formats): a CAIL span over one is a model slip
             # (a phone number read as 盗窃获利), so it gives way.
             ids = [e for e in found if e.type in _IDENTIFIERS]

@@ -205,6 +205,7 @@ def load_backend(package: Path | str | None = None) -> TransformerNerBackend:
 
 
 def selected_backend_name() -> str:
-    """Which NER backend the environment asks for: "spacy" (default) or "transformers"."""
-    name = ReviewSettings().ner_backend.strip().lower()
-    return "transformers" if name in ("transformers", "transformer", "bert") else "spacy"
+    """Which NER backend the environment asks for: "spacy" (default) or "transformers" (nlp/ner/select.py)."""
+    from nlp.ner.select import backend_name
+
+    return backend_name()

@@ -58,6 +58,22 @@ def test_fit_save_load_roundtrip(tmp_path: Path) -> None:
     assert np.allclose(loaded.proba(TEXTS), model.proba(TEXTS), atol=1e-2)  # float16 weights
 
 
+def test_sample_weight_lets_a_source_count_less() -> None:
+    # The same text labelled two ways: the side with the larger total weight wins (how the charge model discounts
+    # the LawBench/LexEval facts).
+    texts = [TEXTS[0]] * 4 + TEXTS[1:3] * 2
+    labels = ["盗窃", "盗窃", "诈骗", "诈骗", "危险驾驶", "故意伤害", "危险驾驶", "故意伤害"]
+    featurizer = build_featurizer(texts, (1, 2), sublinear_tf=True, min_df=1, max_features=None)
+
+    def first(weights: list[float]) -> str:
+        model = fit_model(featurizer, texts, labels, kind="svm", c=1.0, class_weight=None, seed=1,
+                          calibration_folds=0, sample_weight=weights)  # fmt: skip
+        return model.predict([TEXTS[0]])[0][0]
+
+    assert first([1.0, 1.0, 0.1, 0.1, 1, 1, 1, 1]) == "盗窃"
+    assert first([0.1, 0.1, 1.0, 1.0, 1, 1, 1, 1]) == "诈骗"
+
+
 @pytest.mark.shared
 def test_charge_model_on_the_cail_test_split(shared_data: Path) -> None:
     train = _module("charge_train", REPO / "models" / "charge" / "train.py")
