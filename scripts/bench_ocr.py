@@ -1,7 +1,7 @@
 """Benchmark OCR of scanned pages (``nlp.parsers.ocr``): character accuracy, speed and memory per engine setting.
 
     python scripts/bench_ocr.py [--docs 20] [--seed 7] [--dpi 150] [--repeat 1] [--variants tuned,defaults,...]
-                                [--show-errors]
+                                [--show-errors] [--workers 1]
 
 The pages are generated: document i is ``generate_case(CorpusConfig(seed=SEED), i).docs[i % len(docs)]`` (so the
 documents vary in type), drawn by ``render_scanned_pdf`` as a scanner makes them (±1.5° skew, grey paper,
@@ -11,6 +11,11 @@ memory (``ru_maxrss``) is its own.
 Character accuracy = 1 − Levenshtein(OCR text, gold text) / len(gold text), both without whitespace, summed over
 all documents (the gold text is the document's ``DocSpec.text()``). Pages/s counts rendering and OCR, not the
 engine load; "slowest doc s/page" is the document with the most seconds per page (the densest text).
+
+``--workers N`` (N > 1) reads the documents in N worker processes at once, each with its own engine of the
+variant's settings (pair it with ``tuned+1thread``: N processes of one onnxruntime thread each). Pages/s is then
+all pages over the wall time of the whole batch (engine loads included, ``--repeat`` ignored), "slowest doc" is
+not measured, and peak RSS is the parent's plus N times the largest worker's.
 """
 
 from __future__ import annotations
@@ -42,6 +47,8 @@ VARIANTS: dict[str, OcrSettings | None] = {
     "tuned+cls": replace(TUNED, use_cls=True),
     "tuned+deskew": replace(TUNED, deskew=True),
     "tuned-sealfilter": replace(TUNED, seal_filter=False),
+    "tuned-sealerase": replace(TUNED, seal_erase=False),
+    "tuned+score0.5": replace(TUNED, text_score=0.5),
     "tuned+detfull": replace(TUNED, det_max_side=0),
     "tuned+det1280": replace(TUNED, det_max_side=1280),
     "tuned+det640": replace(TUNED, det_max_side=640),
@@ -117,6 +124,62 @@ def _page_count(pdf: bytes) -> int:
         return len(document)
     finally:
         document.close()
+
+
+_WORKER_ENGINE: OcrEngine | None = None
+
+
+def _worker_read(name: str, dpi: int, pdf: bytes) -> tuple[str, int]:
+    """In a worker process: the OCR text of one document with the variant's engine (loaded once per worker)."""
+    global _WORKER_ENGINE
+    if _WORKER_ENGINE is None:
+        settings = VARIANTS[name]
+        assert settings is not None, "--workers needs one of our engine variants"
+        _WORKER_ENGINE = OcrEngine(settings)
+    page_indexes = list(range(_page_count(pdf)))
+    result = ocr_pdf_pages(pdf, page_indexes, dpi, engine=_WORKER_ENGINE)
+    return "\n".join(result[i].text for i in page_indexes), len(page_indexes)
+
+
+def run_workers(name: str, count: int, seed: int, dpi: int, workers: int) -> dict[str, Any]:
+    """The documents read by ``workers`` processes at once; throughput over the batch's wall time."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    documents = make_documents(count, seed, dpi)
+    baseline_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # Longest first, so that no worker is left alone with a long document at the end.
+    order = sorted(range(len(documents)), key=lambda i: -len(documents[i][2]))
+    started = time.perf_counter()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {i: pool.submit(_worker_read, name, dpi, documents[i][2]) for i in order}
+        texts = {i: future.result() for i, future in futures.items()}
+    wall = time.perf_counter() - started
+    pages = errors = gold_chars = 0
+    per_doc = []
+    for i, (doc_type, gold, _) in enumerate(documents):
+        text, doc_pages = texts[i]
+        got, want = _squeeze(text), _squeeze(gold)
+        distance = levenshtein(got, want)
+        pages, errors, gold_chars = pages + doc_pages, errors + distance, gold_chars + len(want)
+        per_doc.append((doc_type, doc_pages, len(want), distance))
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "variant": f"{name} ×{workers} processes",
+        "documents": len(documents),
+        "pages": pages,
+        "gold_chars": gold_chars,
+        "errors": errors,
+        "accuracy": 1 - errors / gold_chars,
+        "pages_per_s": pages / wall,
+        "s_per_page": wall / pages,
+        "slowest_s_per_page": math.nan,
+        "chars_per_s": gold_chars / wall,
+        "load_s": math.nan,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 + workers * worker_mb,
+        "baseline_mb": baseline_mb,
+        "per_doc": per_doc,
+    }
 
 
 def run_variant(name: str, count: int, seed: int, dpi: int, show_errors: bool, repeat: int = 1) -> dict[str, Any]:
@@ -207,10 +270,14 @@ def main() -> None:
     parser.add_argument("--variants", default=DEFAULT_VARIANTS, help=f"comma-separated, from: {', '.join(VARIANTS)}")
     parser.add_argument("--repeat", type=int, default=1, help="time each document this many times, keep the best")
     parser.add_argument("--show-errors", action="store_true", help="print every difference from the gold text")
+    parser.add_argument("--workers", type=int, default=1, help="read the documents in this many processes at once")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: run one variant, print JSON
     args = parser.parse_args()
     if args.one:
-        result = run_variant(args.one, args.docs, args.seed, args.dpi, args.show_errors, args.repeat)
+        if args.workers > 1:
+            result = run_workers(args.one, args.docs, args.seed, args.dpi, args.workers)
+        else:
+            result = run_variant(args.one, args.docs, args.seed, args.dpi, args.show_errors, args.repeat)
         _out(json.dumps(result, ensure_ascii=False))
         return
 
@@ -220,12 +287,13 @@ def main() -> None:
         parser.error(f"unknown variants: {', '.join(unknown)}")
     _out(
         f"# OCR benchmark {date.today()}: {args.docs} generated scanned documents (seed {args.seed}), {args.dpi} dpi, "
-        f"best of {args.repeat}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+        f"best of {args.repeat}, {os.cpu_count()} CPUs, {args.workers} worker process(es), "
+        f"Python {platform.python_version()}"
     )
     results = []
     for name in names:
         command = [sys.executable, __file__, "--one", name, "--docs", str(args.docs), "--seed", str(args.seed)]
-        command += ["--dpi", str(args.dpi), "--repeat", str(args.repeat)]
+        command += ["--dpi", str(args.dpi), "--repeat", str(args.repeat), "--workers", str(args.workers)]
         command += ["--show-errors"] if args.show_errors else []
         done = subprocess.run(command, capture_output=True, text=True, check=True)
         lines = done.stdout.rstrip().splitlines()

@@ -32,7 +32,7 @@ RED_MARGIN = 60  # red above green and blue by this much: red ink
 
 _LABEL = re.compile(
     r"(被询问人|被讯问人|询问人|讯问人|记录人|翻译人|见证人|被告知人|被处罚人|当事人|被传唤人|被检查人|"
-    r"办案人|执行人|签收人|签名|捺指印|捺印|指印)(?:（签名(?:、捺指印)?）)?[：:]"
+    r"持有人|侦查人员|办案人|执行人|签收人|签名|捺指印|捺印|指印)(?:（签名(?:、捺指印)?）)?[：:]"
 )
 
 
@@ -54,6 +54,10 @@ def signature_marks(image: np.ndarray, scale: float, lines: list[OcrLine]) -> li
             right = label_box[2] + ROOM * line_height
             if following is not None:
                 right = min(right, line.char_boxes[following.start()][0])
+            # Nor does it reach into another printed line of the same row (the next cell of a form table).
+            for other in lines:
+                if other is not line and other.bbox[0] > label_box[2] and _same_row(other.bbox, line.bbox):
+                    right = min(right, other.bbox[0] - 1.0)
             room: BBox = (label_box[2] + 1.0, line.bbox[1] - 0.3 * line_height, right, line.bbox[3] + 0.3 * line_height)
             x0, y0 = max(0, round(room[0] / scale)), max(0, round(room[1] / scale))
             x1, y1 = min(width_px, round(room[2] / scale)), min(height_px, round(room[3] / scale))
@@ -74,3 +78,9 @@ def signature_marks(image: np.ndarray, scale: float, lines: list[OcrLine]) -> li
                 )
             )
     return marks
+
+
+def _same_row(a: BBox, b: BBox) -> bool:
+    """The boxes overlap vertically by more than half the shorter one's height."""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    return overlap > 0.5 * min(a[3] - a[1], b[3] - b[1])

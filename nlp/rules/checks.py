@@ -18,7 +18,7 @@ from nlp.case.timeline import Act
 from nlp.case.view import CaseView
 from nlp.labels import EntityType, Role
 from nlp.rules.model import Rule
-from nlp.schema import Document, Entity, Evidence, Finding
+from nlp.schema import Document, Entity, Evidence, Finding, FormField
 
 
 class _Vars(dict[str, Any]):
@@ -63,6 +63,24 @@ def blank_value(value: str) -> bool:
     return "□" in value and not any(t in value for t in _TICKS)
 
 
+def hand_written(doc: Document, field: FormField) -> bool:
+    """On a scanned page: the image has ink after this label (``PageInfo.signatures``, nlp.parsers.marks), a
+    handwritten name or entry the recogniser could not read, so the blank text does not prove the place empty."""
+    block = doc.block_at(field.label_start)
+    if block is None or block.page is None or block.bbox is None:
+        return False
+    for info in doc.page_info:
+        if info.page != block.page:
+            continue
+        for mark in info.signatures:
+            # The mark's room starts right of its label, inside the label's printed line.
+            on_line = mark.bbox[1] < block.bbox[3] and mark.bbox[3] > block.bbox[1]
+            on_line = on_line and block.bbox[0] <= mark.bbox[0] <= block.bbox[2] + 1
+            if mark.ink and mark.label == field.label and on_line:
+                return True
+    return False
+
+
 @registry.checks.register("required_fields")
 def required_fields(case: CaseView, rule: Rule) -> list[Finding]:
     """A form label is present but its value was left blank (接报时间：＿＿＿, or a checkbox row with nothing
@@ -79,9 +97,9 @@ def required_fields(case: CaseView, rule: Rule) -> list[Finding]:
                 continue
             if rule.params.get("occurrence") == "first":
                 # The header's item must be filled; later repeats are signature lines, signed by hand on paper.
-                if not blank_value(present[0].value):
+                if not blank_value(present[0].value) or hand_written(doc, present[0]):
                     continue
-            elif not all(blank_value(f.value) for f in present):
+            elif not all(blank_value(f.value) and not hand_written(doc, f) for f in present):
                 continue
             f = present[0]
             evidence = [case.evidence(doc, f.label_start, f.label_end)]

@@ -314,17 +314,15 @@ def test_part_located_in_combined_text_and_fuzzy_ocr() -> None:
     assert align_texts(INTERROGATION, "").method == "none"
 
 
-@pytest.mark.xfail(
-    reason="EL-CR-06-2 (笔录 lacks 以上笔录我看过) fires on the split combined document; not yet analysed", strict=False
-)
 def test_combined_file_parts_align_into_the_unsplit_document(tmp_path: Path, reviewer: Reviewer) -> None:
     # The reviewer reads 卷宗.txt as one document; the gold has two parts of it, located inside it in file order.
-    d1 = _doc(
-        "D01", "卷宗.txt#pages=1-1", "pdf", "interrogation_record", INTERROGATION, [("PERSON", "王某某", "suspect", 0)]
-    )
+    # The 笔录 carries its 核对 line: unsplit, the one interrogation_record is past EL-CR-06-2's min_chars (the
+    # 笔录 alone is not), and a 笔录 without that line is a true EL-CR-06-2 finding, not an alignment problem.
+    record = INTERROGATION + "\n以上笔录我看过，和我说的相符。\n被讯问人：王某某"
+    d1 = _doc("D01", "卷宗.txt#pages=1-1", "pdf", "interrogation_record", record, [("PERSON", "王某某", "suspect", 0)])
     d2 = _doc("D02", "卷宗.txt#pages=2-2", "pdf", "detention_warrant", DETENTION, [("PERSON", "王某某", "suspect", 0)])
     gold = _case("K1", "criminal", False, [d1, d2], [_defect("single_interrogator", "procedure", "PER-01", d1, "李明")])
-    _write_case(tmp_path, gold, {"卷宗.txt": INTERROGATION + "\n\n" + DETENTION})
+    _write_case(tmp_path, gold, {"卷宗.txt": record + "\n\n" + DETENTION})
     result = evaluate_corpus(tmp_path, reviewer)
     assert result.alignment.by_method == {"located": 2}
     assert (result.defects.tp, result.defects.fp, result.defects.fn) == (1, 0, 0)

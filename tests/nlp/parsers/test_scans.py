@@ -146,6 +146,23 @@ def test_text_under_a_red_seal_is_read_and_the_seal_found() -> None:
 
 
 @needs_font
+def test_seal_ink_is_erased_and_black_text_under_it_kept() -> None:
+    import numpy as np
+
+    from nlp.parsers.ocr import _erase_red
+
+    page = np.asarray(_page_image(ROWS, seal_at=1))[:, :, ::-1].copy()  # BGR, as PDFium renders
+    red = page[:, :, 2]
+    grey = _erase_red(page, red)
+    redness = red.astype(int) - np.maximum(page[:, :, 1], page[:, :, 0]).astype(int)
+    seal_ink = (redness > 60) & (red > 200)
+    assert seal_ink.sum() > 1000 and (grey[seal_ink] == 255).all()  # the seal's strokes become paper
+    text = red < 100  # black strokes, under the seal too
+    assert (grey[text] == red[text]).all()
+    assert (grey[redness <= 60] == red[redness <= 60]).all()  # nothing else changes
+
+
+@needs_font
 def test_find_seals_ignores_black_ink() -> None:
     import numpy as np
 
@@ -299,3 +316,66 @@ def test_labels_glued_by_ocr_get_a_space() -> None:
     # A line that starts with a long label is never cut inside it; prose stays as it is.
     assert space_glued_labels("身份证件种类及号码：居民身份证")[0] == "身份证件种类及号码：居民身份证"
     assert space_glued_labels("答：我来报案。")[0] == "答：我来报案。"
+
+
+SEIZURE_ROWS = [
+    "扣押清单",
+    "宁公玄(刑)扣字〔2024〕0101号",
+    "1 电动自行车 一辆 黑色雅迪 涉案物品",
+    "扣押时间：2024年3月2日17时00分",
+    "持有人：王某某",
+    "见证人：",
+    "侦查人员：李明、赵刚",
+]
+
+
+@needs_ocr
+@needs_font
+@pytest.mark.parametrize("signed", [True, False], ids=["ink", "blank"])
+def test_blank_signature_on_a_scan_is_missing_only_without_ink(tmp_path: Path, signed: bool) -> None:
+    from nlp.reviewer import Reviewer
+
+    image = _page_image(SEIZURE_ROWS)
+    if signed:  # a handwritten name after 见证人 (row 6, y 280-294 pt) that OCR does not read as text
+        y = 287 * SCALE
+        points = [((150 + 6 * i) * SCALE, y + (-5 if i % 2 else 5) * SCALE) for i in range(12)]
+        ImageDraw.Draw(image).line(points, fill=(20, 20, 20), width=round(1.5 * SCALE))
+    (tmp_path / "扣押清单.pdf").write_bytes(_image_pdf([image]))
+    case = Reviewer().review_path(tmp_path)
+    (doc,) = case.documents
+    assert doc.doc_type == "seizure_list"
+    marks = {m.label: m for info in doc.page_info for m in info.signatures}
+    # The scribble may come out as a stray letter or as nothing; either way it is ink, never a blank place.
+    assert marks["见证人"].ink is signed and (signed or marks["见证人"].text == "")
+    assert marks["持有人"].ink  # the typed name is ink too
+    missing = [f for f in case.findings if f.rule_id == "EL-CR-13-1"]
+    if signed:
+        assert missing == []
+    else:
+        assert len(missing) == 1 and "见证人" in missing[0].message
+
+
+def test_blank_field_with_ink_after_its_label_counts_as_hand_written() -> None:
+    from nlp.rules.checks import hand_written
+    from nlp.schema import FormField, PageInfo, SignatureMark
+
+    text = "扣押清单\n见证人：\n持有人：王某某"
+    blocks = [
+        Block(start=0, end=4, kind=BlockKind.LINE, page=2, bbox=(250, 60, 330, 80)),
+        Block(start=5, end=9, kind=BlockKind.LINE, page=2, bbox=(72, 280, 128, 294)),
+        Block(start=10, end=17, kind=BlockKind.LINE, page=2, bbox=(72, 316, 170, 330)),
+    ]
+    witness = FormField(label="见证人", value="", start=9, end=9, label_start=5, label_end=8)
+    holder = FormField(label="持有人", value="王某某", start=14, end=17, label_start=10, label_end=13)
+
+    def doc(ink: bool, page: int = 2) -> Document:
+        mark = SignatureMark(label="见证人", bbox=(129, 276, 212, 298), ink=ink)
+        return Document(
+            id="D01", source="a.pdf", format=FileFormat.PDF, sha256="0", text=text, blocks=blocks,
+            fields=[witness, holder], page_info=[PageInfo(page=page, method="ocr", signatures=[mark])],
+        )  # fmt: skip
+
+    assert hand_written(doc(ink=True), witness)
+    assert not hand_written(doc(ink=False), witness)  # no ink, no text: missing
+    assert not hand_written(doc(ink=True, page=3), witness)  # ink on another page
+    assert not hand_written(doc(ink=True), holder)  # another label's ink
