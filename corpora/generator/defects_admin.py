@@ -11,7 +11,7 @@ import random
 import re
 from datetime import datetime, timedelta
 
-from corpora.generator.defects import _set_moment, defect, docs_of, hard_negative, tagged
+from corpora.generator.defects import _blank_field, _set_moment, defect, docs_of, hard_negative, tagged
 from corpora.generator.model import DocSpec, GeneratedCase, PlantedDefect, Seg
 from corpora.generator.textutil import format_like
 
@@ -359,3 +359,117 @@ def oral_summons_times_missing(case: GeneratedCase, rng: random.Random) -> Plant
             "oral_summons_times_missing", "missing_element", "AD-03", doc, said[:1], note="口头传唤未注明到案、离开时间"
         )
     return None
+
+
+# --- EL-AD-05: 证据保全决定书 and its 清单 --------------------------------------------------------------------------
+
+
+@defect("blank_preservation_field", "missing_element", "EL-AD-05-1", "证据保全决定书（清单）项目空白", _ADMIN)
+def blank_preservation_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    hit = _blank_field(case, rng, "evidence_preservation_decision", ["当事人", "办案民警", "证据持有人"])
+    if hit is None:
+        return None
+    doc, label, _ = hit
+    return PlantedDefect(
+        "blank_preservation_field", "missing_element", "EL-AD-05-1", doc, [label], note=f"“{label.text}”留空"
+    )
+
+
+@defect("preservation_no_remedy", "missing_element", "EL-AD-05-2", "证据保全决定书未载明复议诉讼途径", _ADMIN)
+def preservation_no_remedy(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    docs = docs_of(case, "evidence_preservation_decision")
+    if len(docs) != 1:
+        return None
+    doc = docs[0]
+    before = len(doc.lines)
+    doc.lines = [line for line in doc.lines if not re.search(r"复议|行政诉讼", line.text)]
+    title = doc.find("title")
+    if len(doc.lines) == before or not title:
+        return None
+    return PlantedDefect(
+        "preservation_no_remedy", "missing_element", "EL-AD-05-2", doc, title[:1], note="决定书未载明救济途径"
+    )
+
+
+# --- EL-AD-07: 审批表 opinions left blank ----------------------------------------------------------------------
+
+
+@defect("blank_approval_opinion", "missing_element", "EL-AD-07-1", "审批表审核/审批意见空白", _ADMIN)
+def blank_approval_opinion(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    hit = _blank_field(case, rng, "approval_form", ["办案部门意见", "审核意见", "领导审批意见"])
+    if hit is None:
+        return None
+    doc, label, _ = hit
+    return PlantedDefect(
+        "blank_approval_opinion", "missing_element", "EL-AD-07-1", doc, [label], note=f"“{label.text}”留空"
+    )
+
+
+# --- AD-11: the family not told of the 行政拘留 -----------------------------------------------------------------
+
+_DETENTION_DECIDED = re.compile(r"行政拘留[一二三四五六七八九十两〇零\d]+日")
+
+
+@defect("penalty_family_not_notified", "procedure", "AD-11", "决定行政拘留后未通知家属", _ADMIN)
+def penalty_family_not_notified(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """The 行政拘留家属通知书 is missing from the file (nothing else records the notice)."""
+    decisions = docs_of(case, "administrative_penalty_decision")
+    if len(decisions) != 1 or not docs_of(case, "penalty_family_notice"):
+        return None
+    case.docs = [d for d in case.docs if d.doc_type != "penalty_family_notice"]
+    # the 决定 sentence: the first segment naming the 拘留 after 现决定对
+    found = False
+    for _, _, seg in decisions[0].segments():
+        if "决定对" in seg.text:
+            found = True
+        if found and _DETENTION_DECIDED.search(seg.text):
+            return PlantedDefect(
+                "penalty_family_not_notified", "procedure", "AD-11", decisions[0], [seg], note="卷内无家属通知记录"
+            )
+    return None
+
+
+# --- EL-AD-04: 当场处罚决定书 ------------------------------------------------------------------------------------
+
+
+@defect("blank_on_the_spot_field", "missing_element", "EL-AD-04-1", "当场处罚决定书项目空白", _ADMIN)
+def blank_on_the_spot_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    hit = _blank_field(case, rng, "on_the_spot_penalty_decision", ["被处罚人", "处罚地点", "办案民警"])
+    if hit is None:
+        return None
+    doc, label, _ = hit
+    return PlantedDefect(
+        "blank_on_the_spot_field", "missing_element", "EL-AD-04-1", doc, [label], note=f"“{label.text}”留空"
+    )
+
+
+@defect("on_the_spot_no_remedy", "missing_element", "EL-AD-04-2", "当场处罚决定书未载明复议诉讼途径", _ADMIN)
+def on_the_spot_no_remedy(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    docs = docs_of(case, "on_the_spot_penalty_decision")
+    if len(docs) != 1:
+        return None
+    doc = docs[0]
+    before = len(doc.lines)
+    doc.lines = [line for line in doc.lines if not re.search(r"复议|行政诉讼", line.text)]
+    title = doc.find("title")
+    if len(doc.lines) == before or not title:
+        return None
+    return PlantedDefect(
+        "on_the_spot_no_remedy", "missing_element", "EL-AD-04-2", doc, title[:1], note="决定书未载明救济途径"
+    )
+
+
+# --- EL-AD-06: 治安调解协议书 -----------------------------------------------------------------------------------
+
+_MEDIATION_LABELS = ["调解机关", "主持人", "甲方当事人", "乙方当事人", "主要事实", "协议内容", "履行期限和方式"]
+
+
+@defect("blank_mediation_field", "missing_element", "EL-AD-06-1", "治安调解协议书项目空白或当事人未签名", _ADMIN)
+def blank_mediation_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    hit = _blank_field(case, rng, "mediation_agreement", [*_MEDIATION_LABELS, "甲方签名", "乙方签名"])
+    if hit is None:
+        return None
+    doc, label, _ = hit
+    return PlantedDefect(
+        "blank_mediation_field", "missing_element", "EL-AD-06-1", doc, [label], note=f"“{label.text}”留空"
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from datetime import date, timedelta
 
 from corpora.generator.defects import (
     _id_segments,
@@ -356,3 +357,372 @@ def small_drug_amount(case: GeneratedCase, rng: random.Random) -> bool:
     """A user found with a small amount (under 10 g): 治安处罚 is the lawful disposal."""
     grams = f"{rng.randint(2, 95) / 10:.1f}"
     return _add_fact(case, "drug_use_admin", f"民警当场从其身上查获甲基苯丙胺一小包，净重{grams}克。") is not None
+
+
+# --- 文号 and 案件编号 (CON-05) --------------------------------------------------------------------------------------
+
+_YEAR_IN_NUMBER = re.compile(r"〔(\d{4})〕")
+_OWN_NUMBER_DOCS = (
+    "case_filing_decision",
+    "criminal_summons",
+    "administrative_summons",
+    "detention_warrant",
+    "detention_notice",
+    "detention_extension_notice",
+    "arrest_request",
+    "seizure_decision",
+    "administrative_penalty_decision",
+    "prosecution_recommendation",
+)
+
+
+@defect("doc_number_year_mismatch", "inconsistency", "CON-05-1", "文号年份与落款年份不一致")
+def doc_number_year_mismatch(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    docs = [d for d in docs_of(case, *_OWN_NUMBER_DOCS) if d.date is not None and d.find("doc_number")]
+    if not docs:
+        return None
+    doc = rng.choice(docs)
+    year = doc.date.year if doc.date else 0
+    other = str(year + rng.choice([-1, -1, 1]))
+    # Every copy of the number in the document (存根 and 正本 print it alike): the template carried the wrong year.
+    changed = []
+    for s in doc.find("doc_number"):
+        m = _YEAR_IN_NUMBER.search(s.text)
+        if m and m.group(1) == str(year):
+            s.text = s.text[: m.start(1)] + other + s.text[m.end(1) :]
+            changed.append(s)
+    if not changed:
+        return None
+    dates = [s for s in doc.find("doc_date")] or [
+        s for _, _, s in doc.segments() if s.type == "DATETIME" and s.tag and s.tag.startswith("act:")
+    ][-1:]
+    return PlantedDefect(
+        "doc_number_year_mismatch", "inconsistency", "CON-05-1", doc, changed + dates[-1:], note=f"文号年份写作{other}"
+    )
+
+
+@defect("case_number_mismatch", "inconsistency", "CON-05-2", "案件编号在各文书中不一致")
+def case_number_mismatch(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    hits = [(d, s) for d in case.docs for _, _, s in d.segments() if s.type == "CASE_NUMBER"]
+    if len({id(d) for d, _ in hits}) < 2:
+        return None
+    doc, s = rng.choice(hits[1:])
+    keep = next(x for d, x in hits if d is not doc)
+    old = s.text
+    # Two digits of the serial changed: another case's number, not a one-character slip an OCR could explain.
+    tail = old[-2:]
+    while tail[0] == old[-2] or tail[1] == old[-1]:
+        tail = f"{rng.randint(0, 99):02d}"
+    new = old[:-2] + tail
+    for d, x in hits:
+        if d is doc and x.text == old:
+            x.text = new
+    return PlantedDefect("case_number_mismatch", "inconsistency", "CON-05-2", doc, [s, keep], note=f"案件编号写作{new}")
+
+
+# --- 警号 (CON-11) -------------------------------------------------------------------------------------------------
+
+_BADGE_IN_SEG = re.compile(r"（警号(\d{6,7})）")
+
+
+def _badge_segs(case: GeneratedCase) -> list[tuple[DocSpec, Seg, str, str]]:
+    """(document, segment, officer name, 警号) for every 警号 written after an officer's name."""
+    out = []
+    for doc in case.docs:
+        previous: Seg | None = None
+        for _, _, s in doc.segments():
+            m = _BADGE_IN_SEG.match(s.text)
+            if m and previous is not None and previous.type == "PERSON" and previous.role in ("officer", "recorder"):
+                out.append((doc, s, previous.text, m.group(1)))
+            previous = s
+    return out
+
+
+def _far_badge(rng: random.Random, taken: set[str], width: int) -> str:
+    """A 警号 two or more digits away from every one in the case (never an OCR-sized slip)."""
+    while True:
+        new = "".join(rng.choice("0123456789") for _ in range(width))
+        if all(sum(a != b for a, b in zip(new, t, strict=False)) >= 2 for t in taken):
+            return new
+
+
+def _rewrite_badge(doc: DocSpec, name: str, old: str, new: str, hits: list[tuple[DocSpec, Seg, str, str]]) -> list[Seg]:
+    changed = []
+    for d, s, n, b in hits:
+        if d is doc and n == name and b == old:
+            s.text = s.text.replace(f"警号{old}", f"警号{new}", 1)
+            changed.append(s)
+    return changed
+
+
+def _badge_docs(hits: list[tuple[DocSpec, Seg, str, str]]) -> dict[tuple[str, str], list[DocSpec]]:
+    docs: dict[tuple[str, str], list[DocSpec]] = {}
+    for d, _, n, b in hits:
+        docs.setdefault((n, b), [])
+        if all(d is not x for x in docs[(n, b)]):
+            docs[(n, b)].append(d)
+    return docs
+
+
+@defect("badge_mismatch", "inconsistency", "CON-11", "同一民警警号在各文书中不一致")
+def badge_mismatch(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    hits = _badge_segs(case)
+    linked = {k: v for k, v in _badge_docs(hits).items() if len(v) >= 2}
+    if not linked:
+        return None
+    name, old = rng.choice(sorted(linked))
+    doc = rng.choice(linked[(name, old)][1:])
+    new = _far_badge(rng, {b for _, _, _, b in hits}, len(old))
+    changed = _rewrite_badge(doc, name, old, new, hits)
+    keep = next(s for d, s, n, b in hits if d is linked[(name, old)][0] and n == name and b == old)
+    return PlantedDefect(
+        "badge_mismatch", "inconsistency", "CON-11", doc, [*changed, keep], note=f"{name}警号写作{new}"
+    )
+
+
+@defect("badge_shared", "inconsistency", "CON-11", "两名民警警号相同")
+def badge_shared(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    hits = _badge_segs(case)
+    pairs = _badge_docs(hits)
+    options = [
+        (doc, name, old, other_badge)
+        for (name, old), docs in sorted(pairs.items())
+        for (other, other_badge) in sorted(pairs)
+        if other != name
+        for doc in docs
+        if sum(a != b for a, b in zip(old, other_badge, strict=False)) >= 2
+    ]
+    if not options:
+        return None
+    doc, name, old, other_badge = rng.choice(options)
+    changed = _rewrite_badge(doc, name, old, other_badge, hits)
+    other_name = next(n for n, b in pairs if b == other_badge)
+    keep = next(s for d, s, n, b in hits if n == other_name and b == other_badge)
+    return PlantedDefect(
+        "badge_shared", "inconsistency", "CON-11", doc, [*changed, keep], note=f"{name}警号写作{other_name}的警号"
+    )
+
+
+# --- narrative 文书: a required part left out (EL-CR-10, EL-CR-16) ---------------------------------------------------
+
+
+def _drop_lines(doc: DocSpec, first: re.Pattern[str], more: re.Pattern[str] | None = None) -> bool:
+    """Remove the first line matching ``first`` and the lines right after it matching ``more``."""
+    for i, line in enumerate(doc.lines):
+        if first.search(line.text):
+            j = i + 1
+            while more is not None and j < len(doc.lines) and more.search(doc.lines[j].text):
+                j += 1
+            del doc.lines[i:j]
+            return True
+    return False
+
+
+def _drop_phrase(doc: DocSpec, phrase: re.Pattern[str]) -> bool:
+    for _, _, s in doc.segments():
+        if s.type is None and phrase.search(s.text):
+            s.text = phrase.sub("", s.text, count=1)
+            return True
+    return False
+
+
+_EVIDENCE = (re.compile(r"^认定上述(?:犯罪)?事实的证据如下"), re.compile(r"^\d+\."))
+_FACTS = (re.compile(r"^经依法侦查查明"), None)
+_ADDRESSEE = (re.compile(r"^此致$"), re.compile(r"人民检察院$"))
+_SOURCE = (re.compile(r"一案，(?:由|系)"), None)
+_ANNEX = (re.compile(r"^附：1\.本案卷宗"), re.compile(r"^[23]\."))
+_MEASURE = (re.compile(r"被我局刑事拘留|被我局执行逮捕"), re.compile(r"被我局刑事拘留|被我局执行逮捕"))
+_JOINT = (re.compile(r"^在共同犯罪中"), None)
+_DANGER = re.compile(r"[^。]*社会危险性，(?=依照)")  # the 社会危险性 reason, up to the legal basis
+
+_PARTS_ZH = {
+    "evidence": "证据",
+    "facts": "犯罪事实",
+    "addressee": "此致××人民检察院",
+    "source": "案件来源与侦查经过",
+    "annex": "附项",
+    "measure": "强制措施情况",
+    "joint_roles": "共同犯罪中的地位、作用",
+    "danger": "社会危险性理由",
+}
+
+
+def _drop_part(doc: DocSpec, part: str) -> bool:
+    if part == "danger":
+        return _drop_phrase(doc, _DANGER)
+    first, more = {
+        "evidence": _EVIDENCE,
+        "facts": _FACTS,
+        "addressee": _ADDRESSEE,
+        "source": _SOURCE,
+        "annex": _ANNEX,
+        "measure": _MEASURE,
+        "joint_roles": _JOINT,
+    }[part]
+    return _drop_lines(doc, first, more)
+
+
+def _narrative_gap(
+    case: GeneratedCase, rng: random.Random, doc_type: str, parts: list[str], key: str, rule: str
+) -> PlantedDefect | None:
+    for doc in docs_of(case, doc_type):
+        title = doc.find("title")[:1]
+        if not title:
+            continue
+        options = list(parts)
+        rng.shuffle(options)
+        for part in options:
+            if _drop_part(doc, part):
+                return PlantedDefect(key, "missing_element", rule, doc, title, note=f"缺{_PARTS_ZH[part]}")
+    return None
+
+
+@defect("arrest_request_part_missing", "missing_element", "EL-CR-10", "提请批准逮捕书缺少必备部分", ("criminal",))
+def arrest_request_part_missing(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    parts = ["evidence", "facts", "addressee", "source", "danger"]
+    return _narrative_gap(case, rng, "arrest_request", parts, "arrest_request_part_missing", "EL-CR-10")
+
+
+@defect(
+    "prosecution_recommendation_part_missing", "missing_element", "EL-CR-16", "起诉意见书缺少必备部分", ("criminal",)
+)
+def prosecution_recommendation_part_missing(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    parts = ["evidence", "facts", "addressee", "source", "annex", "measure"]
+    if len(case.facts.suspects) > 1:
+        parts.append("joint_roles")
+    return _narrative_gap(
+        case, rng, "prosecution_recommendation", parts, "prosecution_recommendation_part_missing", "EL-CR-16"
+    )
+
+
+# --- the penalty across 审批表, 告知笔录 and 决定书 (CON-09) ----------------------------------------------------------
+
+_DAYS_IN = re.compile(r"拘留(?P<n>[一二三四五六七八九十]+)日")
+_YUAN_IN = re.compile(r"(?P<n>[一二三四五六七八九十百千万零]+)元")
+
+
+def _penalty_line(doc: DocSpec, anchor: re.Pattern[str]) -> list[Seg] | None:
+    """The segments of the first line whose text matches ``anchor`` (the sentence that states the penalty)."""
+    for line in doc.lines:
+        if anchor.search(line.text):
+            return [s for cell in line.cells for s in cell]
+    return None
+
+
+def _change_penalty(segs: list[Seg], rng: random.Random, lower: bool) -> Seg | None:
+    """Change the days of 拘留 (else the yuan of 罚款) in ``segs``: lower, or to another value either way."""
+    from corpora.generator.textutil import cn_number
+    from nlp.extractors.numerals import cn_to_int
+
+    for pattern, floor in ((_DAYS_IN, 1), (_YUAN_IN, 50)):
+        for s in segs:
+            m = pattern.search(s.text)
+            value = cn_to_int(m.group("n")) if m else None
+            if m is None or value is None:
+                continue
+            if pattern is _YUAN_IN and "罚款" not in "".join(x.text for x in segs):
+                continue
+            step = 1 if pattern is _DAYS_IN else 50
+            options = [v for v in range(floor, value, step) if v != value]
+            if not lower:
+                options += [v for v in range(value + step, value + 3 * step + 1, step)]
+                options = [v for v in options if pattern is not _DAYS_IN or v <= 10]  # within 第四十三条's range
+            if not options:
+                continue
+            new = rng.choice(options)
+            s.text = s.text[: m.start("n")] + cn_number(new) + s.text[m.end("n") :]
+            return s
+    return None
+
+
+def _decision_penalty(case: GeneratedCase) -> list[Seg]:
+    for doc in docs_of(case, "administrative_penalty_decision"):
+        segs = _penalty_line(doc, re.compile(r"决定对"))
+        if segs:
+            return [s for s in segs if re.search("拘留|罚款|警告|元", s.text)][:2]
+    return []
+
+
+@defect("penalty_heavier_than_notice", "inconsistency", "CON-09-1", "处罚决定重于告知的拟处罚", ("administrative",))
+def penalty_heavier_than_notice(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    decided = _decision_penalty(case)
+    if not decided or len(case.facts.suspects) != 1 or "合并执行" in _case_text(case):
+        return None
+    name = case.facts.suspects[0].name  # the person the 决定书 is about: another party's 告知笔录 is not compared
+    for doc in docs_of(case, "penalty_notice_record"):
+        if not any(s.type == "PERSON" and s.role == "suspect" and s.text == name for _, _, s in doc.segments()):
+            continue
+        segs = _penalty_line(doc, re.compile(r"拟对你作出"))
+        changed = _change_penalty(segs, rng, lower=True) if segs else None
+        if changed is not None:
+            return PlantedDefect(
+                "penalty_heavier_than_notice",
+                "inconsistency",
+                "CON-09-1",
+                doc,
+                [changed, *decided],
+                note="告知的拟处罚轻于决定",
+            )
+    return None
+
+
+@defect("penalty_differs_from_approval", "inconsistency", "CON-09-2", "处罚决定与审批表不一致", ("administrative",))
+def penalty_differs_from_approval(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    decided = _decision_penalty(case)
+    if not decided or len(case.facts.suspects) != 1 or "合并执行" in _case_text(case):
+        return None
+    for doc in docs_of(case, "approval_form"):
+        segs = _penalty_line(doc, re.compile(r"建议.*对其"))
+        changed = _change_penalty(segs, rng, lower=False) if segs else None
+        if changed is not None:
+            return PlantedDefect(
+                "penalty_differs_from_approval",
+                "inconsistency",
+                "CON-09-2",
+                doc,
+                [changed, *decided],
+                note="审批表的处罚与决定不同",
+            )
+    return None
+
+
+# --- the day of the offence (CON-14) ------------------------------------------------------------------------------
+
+_FACTS_MARK = re.compile(r"(?:现查明|经依法侦查查明|经侦查查明|告知你)[：:，,]\s*$")
+_DAY_IN = re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_FACT_DOCS = (
+    "penalty_notice_record",
+    "administrative_penalty_decision",
+    "arrest_request",
+    "prosecution_recommendation",
+)
+
+
+def _fact_date_segs(case: GeneratedCase) -> list[tuple[DocSpec, Seg]]:
+    """The date segment right after each document's 现查明/经依法侦查查明/告知你：."""
+    out = []
+    for doc in docs_of(case, *_FACT_DOCS):
+        text = ""
+        for _, _, s in doc.segments():
+            if _FACTS_MARK.search(text[-12:]) and s.type == "DATETIME" and _DAY_IN.match(s.text):
+                out.append((doc, s))
+                break
+            text += s.text
+    return out
+
+
+@defect("incident_date_mismatch", "inconsistency", "CON-14", "认定的案发日期在各文书中不一致")
+def incident_date_mismatch(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    hits = _fact_date_segs(case)
+    if len(hits) < 2 or re.search("多次|先后|分别于|连续|期间", "".join(d.text() for d, _ in hits)):
+        return None
+    doc, s = rng.choice(hits[1:])
+    m = _DAY_IN.match(s.text)
+    if m is None:
+        return None
+    day = date(int(m.group("y")), int(m.group("m")), int(m.group("d"))) - timedelta(days=rng.randint(1, 3))
+    pad = len(m.group("m")) == 2 and m.group("m").startswith("0")
+    new = f"{day.year}年{day.month:02d}月{day.day:02d}日" if pad else f"{day.year}年{day.month}月{day.day}日"
+    s.text = new + s.text[m.end() :]
+    keep = next(x for d, x in hits if d is not doc)
+    return PlantedDefect("incident_date_mismatch", "inconsistency", "CON-14", doc, [s, keep], note=f"案发日期写作{new}")

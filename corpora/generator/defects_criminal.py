@@ -10,7 +10,7 @@ import random
 import re
 from datetime import datetime, timedelta
 
-from corpora.generator.defects import _set_moment, defect, docs_of, hard_negative, tagged
+from corpora.generator.defects import _blank_field, _set_moment, defect, docs_of, hard_negative, tagged
 from corpora.generator.model import DocSpec, GeneratedCase, Line, PlantedDefect, Seg, Session
 from corpora.generator.textutil import format_like
 
@@ -70,7 +70,9 @@ def late_first_interrogation(case: GeneratedCase, rng: random.Random) -> Planted
     det_seg = _detention_seg(case)
     if detained is None or pairs is None or det_seg is None:
         return None
-    after = [(s, d) for s, d in pairs if s.start > detained]
+    arrested = case.facts.acts.get("arrested")
+    # 逮捕后的讯问 stays where it is (CR-08 judges it on its own limit).
+    after = [(s, d) for s, d in pairs if s.start > detained and (arrested is None or s.start < arrested)]
     if not after:
         return None
     target = datetime.combine(detained.date() + timedelta(days=1), datetime.min.time()) + timedelta(
@@ -139,8 +141,12 @@ def late_custody_admission(case: GeneratedCase, rng: random.Random) -> PlantedDe
     if detained is None or not custody or det_seg is None:
         return None
     late = detained + timedelta(hours=rng.randint(26, 40), minutes=rng.choice([0, 15, 25, 40, 55]))
-    # Held at the station meanwhile: a 讯问 before the (new) arrival took place there, not in the 看守所.
     pairs = _interrogations(case) or []
+    admitted = case.facts.acts.get("custody_admitted")
+    # A station 讯问 already after the arrival (a planted CR-16) would fall before the new one and so be excused.
+    if admitted is not None and any(admitted < s.start < late and "看守所" not in s.place for s, _ in pairs):
+        return None
+    # Held at the station meanwhile: a 讯问 before the (new) arrival took place there, not in the 看守所.
     station = pairs[0][0].place if pairs else ""
     for session, doc in pairs:
         if "看守所" in session.place and session.start < late:
@@ -397,3 +403,265 @@ def escorted_out_for_identification(case: GeneratedCase, rng: random.Random) -> 
     at = next((i for i, line in enumerate(doc.lines) if line.kind == "qa"), len(doc.lines))
     doc.lines.insert(at, Line([[Seg("经县级以上公安机关负责人批准，将犯罪嫌疑人提解出所辨认现场，在现场进行讯问。")]]))
     return True
+
+
+# --- papers of documents_measures.py (报案笔录, 逮捕证, 取保候审, 鉴定) ------------------------------------------
+
+
+def _blank(
+    case: GeneratedCase, rng: random.Random, kind: str, rule: str, doc_type: str, labels: list[str]
+) -> PlantedDefect | None:
+    hit = _blank_field(case, rng, doc_type, labels)
+    if hit is None:
+        return None
+    doc, label, _ = hit
+    return PlantedDefect(kind, "missing_element", rule, doc, [label], note=f"“{label.text}”留空")
+
+
+def _drop_line(doc: DocSpec, pattern: str) -> bool:
+    """Remove the lines matching ``pattern`` (a confirmation, a rights notice); True when one was removed."""
+    keep = [line for line in doc.lines if not re.search(pattern, line.text)]
+    removed = len(keep) < len(doc.lines)
+    doc.lines = keep
+    return removed
+
+
+@defect("blank_report_record_field", "missing_element", "EL-CR-02-1", "报案笔录首部项目空白", ("criminal",))
+def blank_report_record_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    return _blank(case, rng, "blank_report_record_field", "EL-CR-02-1", "report_record", ["时间", "地点", "记录人"])
+
+
+@defect("report_record_unconfirmed", "missing_element", "EL-CR-02-2", "报案笔录无报案人核对确认", ("criminal",))
+def report_record_unconfirmed(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """The 报案人's 以上笔录我看过… line is missing: the record was never read back (程序规定 第一百六十九条)."""
+    docs = docs_of(case, "report_record")
+    if not docs or not _drop_line(docs[0], r"^以上笔录"):
+        return None
+    title = docs[0].find("title")
+    return PlantedDefect(
+        "report_record_unconfirmed", "missing_element", "EL-CR-02-2", docs[0], title[:1], note="无核对确认"
+    )
+
+
+@defect("blank_arrest_warrant_field", "missing_element", "EL-CR-11-1", "逮捕证栏目空白", ("criminal",))
+def blank_arrest_warrant_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    labels = ["逮捕原因", "批准或决定机关", "执行人"]
+    return _blank(case, rng, "blank_arrest_warrant_field", "EL-CR-11-1", "arrest_warrant", labels)
+
+
+@defect("blank_bail_field", "missing_element", "EL-CR-12-1", "取保候审决定书栏目空白", ("criminal",))
+def blank_bail_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    labels = ["取保原因", "执行机关", "批准人", "批准时间"]
+    return _blank(case, rng, "blank_bail_field", "EL-CR-12-1", "bail_decision", labels)
+
+
+@defect("bail_not_read", "missing_element", "EL-CR-12-2", "取保候审决定书未记载宣读", ("criminal",))
+def bail_not_read(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """The 本决定书已向我宣读 line is gone: nothing shows the decision was read to the suspect (第八十三条)."""
+    docs = docs_of(case, "bail_decision")
+    if not docs or not _drop_line(docs[0], "宣读"):
+        return None
+    title = docs[0].find("title")
+    return PlantedDefect("bail_not_read", "missing_element", "EL-CR-12-2", docs[0], title[:1], note="未记载宣读")
+
+
+@defect("blank_engagement_field", "missing_element", "EL-CR-15-1", "鉴定聘请书栏目空白", ("criminal",))
+def blank_engagement_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    labels = ["鉴定事项", "批准人", "批准时间"]
+    return _blank(case, rng, "blank_engagement_field", "EL-CR-15-1", "expert_engagement", labels)
+
+
+@defect("notice_without_rights", "missing_element", "EL-CR-15-2", "鉴定意见通知书未告知申请权", ("criminal",))
+def notice_without_rights(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """One 鉴定意见通知书 leaves out 可以申请补充鉴定或者重新鉴定 (刑诉法 第一百四十八条)."""
+    docs = docs_of(case, "expert_opinion_notice")
+    if not docs:
+        return None
+    doc = rng.choice(docs)
+    if not _drop_line(doc, "补充鉴定|重新鉴定"):
+        return None
+    title = doc.find("title")
+    return PlantedDefect("notice_without_rights", "missing_element", "EL-CR-15-2", doc, title[:1], note="未告知申请权")
+
+
+# The words by which a 笔录 itself records the notice (CR-15's exempt_regex): a case saying so cannot carry the defect.
+_OPINION_TOLD = re.compile(
+    r"(?:鉴定意见|鉴定结论|鉴定书)[^。\n]{0,30}(?:告知|通知|宣读|送达)|(?:告知|通知|宣读|送达)[^。\n]{0,30}(?:鉴定意见|鉴定结论)"
+)
+
+
+@defect("missing_opinion_notice", "procedure", "CR-15", "鉴定意见未告知犯罪嫌疑人、被害人", ("criminal",))
+def missing_opinion_notice(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """The 鉴定意见通知书 are missing, and no 笔录 says the opinion was told (刑诉法 第一百四十八条)."""
+    opinions = docs_of(case, "expert_opinion")
+    records = docs_of(case, "interrogation_record", "interview_record")
+    if not opinions or any(_OPINION_TOLD.search(d.text()) for d in records):
+        return None
+    if not docs_of(case, "expert_opinion_notice"):
+        return None
+    case.docs = [d for d in case.docs if d.doc_type != "expert_opinion_notice"]
+    case.facts.acts.pop("appraisal_notified", None)
+    title = opinions[0].find("title")
+    return PlantedDefect(
+        "missing_opinion_notice", "procedure", "CR-15", opinions[0], title[:1], note="无鉴定意见通知书"
+    )
+
+
+@defect("bail_over_twelve_months", "time_limit", "CR-11", "取保候审超过十二个月", ("criminal",))
+def bail_over_twelve_months(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """The 解除取保候审决定书 is dated 12 months and some weeks after the 起算 (刑诉法 第七十九条)."""
+    acts = case.facts.acts
+    bailed = acts.get("bail_granted")
+    lifted = tagged(case, "act:bail_lifted", "bail_release_decision")
+    granted = tagged(case, "act:bail_granted", "bail_release_decision")
+    if bailed is None or not lifted or not granted:
+        return None
+    start = bailed.date()
+    y, m = divmod(start.month - 1 + 12, 12)
+    anniversary = start.replace(year=start.year + y, month=m + 1, day=min(start.day, 28))
+    late = datetime.combine(anniversary + timedelta(days=rng.randint(8, 75)), datetime.min.time()) + timedelta(
+        hours=rng.randint(9, 16)
+    )
+    doc = lifted[0][0]
+    for _, seg in lifted:
+        seg.text = format_like(seg.text, late.date())
+    for seg in doc.find("doc_number"):
+        seg.text = re.sub(r"〔\d{4}〕", f"〔{late.year}〕", seg.text)
+        case.facts.doc_numbers["bail_release_decision"] = seg.text
+    doc.date = late.date()
+    acts["bail_lifted"] = late
+    return PlantedDefect(
+        "bail_over_twelve_months",
+        "time_limit",
+        "CR-11",
+        doc,
+        [lifted[0][1], granted[0][1]],
+        note="取保候审超过十二个月才解除",
+    )
+
+
+# --- 不予立案 (documents_nonfiling.py) -------------------------------------------------------------------------------
+
+
+@defect("blank_non_filing_field", "missing_element", "EL-CR-04-1", "不予立案通知书栏目空白", ("criminal",))
+def blank_non_filing_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    labels = ["控告人", "不立案原因", "批准人"]
+    return _blank(case, rng, "blank_non_filing_field", "EL-CR-04-1", "non_filing_notice", labels)
+
+
+@defect("non_filing_without_review_right", "missing_element", "EL-CR-04-2", "不予立案通知书未告知复议权", ("criminal",))
+def non_filing_without_review_right(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """The 如不服本决定…申请复议 line is gone (程序规定 第一百七十九条第一款)."""
+    docs = docs_of(case, "non_filing_notice")
+    if not docs or not _drop_line(docs[0], "复议"):
+        return None
+    title = docs[0].find("title")
+    return PlantedDefect(
+        "non_filing_without_review_right", "missing_element", "EL-CR-04-2", docs[0], title[:1], note="未告知复议权"
+    )
+
+
+@defect("late_non_filing_service", "time_limit", "ACC-05", "不予立案通知书超过3日送达", ("criminal",))
+def late_non_filing_service(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """The 送达回执 of the 不予立案通知书 is dated 5–12 days after the decision (程序规定 第一百七十八条第二款)."""
+    acts = case.facts.acts
+    decided = acts.get("non_filing_decided")
+    hits = tagged(case, "act:non_filing_served", "service_receipt")
+    if decided is None or not _written(hits):
+        return None
+    late = datetime.combine(decided.date() + timedelta(days=rng.randint(5, 12)), datetime.min.time()) + timedelta(
+        hours=rng.randint(9, 16), minutes=rng.choice([0, 10, 20, 30, 40, 50])
+    )
+    for _, seg in hits:
+        _rewrite(seg, late)
+    hits[0][0].date = late.date()
+    acts["non_filing_served"] = late
+    return PlantedDefect(
+        "late_non_filing_service", "time_limit", "ACC-05", hits[0][0], [hits[0][1]], note="超过3日送达控告人"
+    )
+
+
+@defect("missing_non_filing_notice", "procedure", "ACC-05-2", "决定不予立案后无不予立案通知书", ("criminal",))
+def missing_non_filing_notice(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """The 呈请不予立案报告书 is approved, but neither the notice nor its 送达回执 is in the file."""
+    reports = [d for d in docs_of(case, "request_report") if "不予立案" in d.text()]
+    notices = docs_of(case, "non_filing_notice")
+    if not reports or not notices:
+        return None
+    gone = {id(d) for d in notices} | {id(d) for d in docs_of(case, "service_receipt") if "不予立案" in d.text()}
+    case.docs = [d for d in case.docs if id(d) not in gone]
+    case.facts.acts.pop("non_filing_served", None)
+    title = reports[0].find("title")
+    return PlantedDefect("missing_non_filing_notice", "procedure", "ACC-05-2", reports[0], title[:1], note="无通知书")
+
+
+@defect("unserved_non_filing_notice", "procedure", "ACC-05-3", "不予立案通知书未见送达", ("criminal",))
+def unserved_non_filing_notice(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """The notice is in the file, its 送达回执 is not, and nothing in it says the 控告人 received it."""
+    notices = docs_of(case, "non_filing_notice")
+    receipts = [d for d in docs_of(case, "service_receipt") if "不予立案" in d.text()]
+    if not notices or not receipts:
+        return None
+    case.docs = [d for d in case.docs if all(d is not r for r in receipts)]
+    case.facts.acts.pop("non_filing_served", None)
+    title = notices[0].find("title")
+    return PlantedDefect(
+        "unserved_non_filing_notice", "procedure", "ACC-05-3", notices[0], title[:1], note="无送达回执"
+    )
+
+
+# --- 不批准逮捕 (documents_measures.py) ------------------------------------------------------------------------------
+
+
+@defect("late_release_after_disapproval", "time_limit", "CR-07", "不批准逮捕后未立即释放", ("criminal",))
+def late_release_after_disapproval(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """The 释放证明书 gives a release 2–4 days after the 不批准逮捕决定书 was received (刑诉法 第九十一条第三款)."""
+    acts = case.facts.acts
+    received = acts.get("arrest_disapproval_received")
+    hits = tagged(case, "act:custody_released", "release_certificate")
+    receipt = tagged(case, "act:arrest_disapproval_received", "arrest_disapproval")
+    if received is None or "custody_released" not in acts or not _written(hits) or not _written(receipt):
+        return None
+    late = datetime.combine(received.date() + timedelta(days=rng.randint(2, 4)), datetime.min.time()) + timedelta(
+        hours=rng.randint(9, 16), minutes=rng.choice([0, 10, 20, 30, 40, 50])
+    )
+    doc = hits[0][0]
+    for _, seg in hits:
+        seg.text = format_like(seg.text, late)
+    for seg in doc.find("doc_number"):
+        seg.text = re.sub(r"〔\d{4}〕", f"〔{late.year}〕", seg.text)
+        case.facts.doc_numbers["release_certificate"] = seg.text
+    doc.date = late.date()
+    acts["custody_released"] = late
+    return PlantedDefect(
+        "late_release_after_disapproval",
+        "time_limit",
+        "CR-07",
+        doc,
+        [hits[0][1], receipt[0][1]],
+        note="收到不批准逮捕决定书后数日才释放",
+    )
+
+
+@defect("missing_release_after_disapproval", "procedure", "CR-07-2", "不批准逮捕后未释放或变更强制措施", ("criminal",))
+def missing_release_after_disapproval(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """Neither the 释放证明书 nor the 取保候审决定书 that should follow the 不批准逮捕 is in the file."""
+    acts = case.facts.acts
+    notices = docs_of(case, "arrest_disapproval")
+    if "arrest_disapproval_received" not in acts or not notices or "bail_lifted" in acts:
+        return None
+    dropped = [d for d in case.docs if d.doc_type in ("release_certificate", "bail_decision")]
+    if not dropped:
+        return None
+    case.docs = [d for d in case.docs if d not in dropped]
+    acts.pop("custody_released", None)
+    acts.pop("bail_granted", None)
+    title = notices[0].find("title")
+    return PlantedDefect(
+        "missing_release_after_disapproval",
+        "procedure",
+        "CR-07-2",
+        notices[0],
+        title[:1],
+        note="不批准逮捕后卷内无释放证明书或取保候审决定书",
+    )

@@ -18,8 +18,12 @@ from __future__ import annotations
 
 import random
 
+from corpora.generator import documents_admin as admin_docs
 from corpora.generator import documents_decisions as decisions
 from corpora.generator import documents_forms as forms
+from corpora.generator import documents_measures as measures
+from corpora.generator import documents_narrative as narrative
+from corpora.generator import documents_nonfiling as nonfiling
 from corpora.generator.documents_base import CaseContext, build_context
 from corpora.generator.documents_records import build_record
 from corpora.generator.model import CaseFacts, DocSpec, Person, Session
@@ -90,9 +94,17 @@ def _appraisal(ctx: CaseContext, out: list[tuple[str, DocSpec]]) -> None:
 def _criminal(ctx: CaseContext, out: list[tuple[str, DocSpec]]) -> None:
     f = ctx.facts
     acts = f.acts
+    if "report_record" in f.extras:
+        out.append(("报案笔录", measures.build_report_record(ctx)))
     out.append(("受案登记表", forms.build_register(ctx)))
     if f.reporter is not None:
         out.append(("受案回执", forms.build_receipt(ctx)))
+    if "non_filing_decided" in acts:  # 不予立案 after 调查核实: the inquiries, then the decision and its 送达
+        inquiries = _sessions(ctx, "inquiry")
+        repeated = _repeated(inquiries)
+        out += [(_record_name(s, "询问笔录", repeated), build_record(ctx, s)) for s in inquiries]
+        nonfiling.add_non_filing(ctx, out)
+        return
     out.append(("立案决定书", forms.build_filing(ctx)))
     interrogations = _sessions(ctx, "interrogation")
     questioned = [p for p in f.suspects if any(s.person.name == p.name for s in interrogations)] or f.suspects[:1]
@@ -111,15 +123,36 @@ def _criminal(ctx: CaseContext, out: list[tuple[str, DocSpec]]) -> None:
             out.append((_with_name("拘留证", p, many), forms.build_detention_warrant(ctx, p)))
         for p in questioned:
             out.append((_with_name("拘留通知书", p, many), forms.build_detention_notice(ctx, p)))
+    if "bail_granted" in acts:
+        out.append(("取保候审决定书", measures.build_bail_decision(ctx, f.suspects[0])))
     if "seized" in acts and forms.seized_rows(ctx):
         out.append(("扣押决定书", forms.build_seizure_decision(ctx)))
         out.append(("扣押清单", forms.build_seizure_list(ctx)))
+    if measures.has_engagement(ctx):
+        out.append(("鉴定聘请书", measures.build_expert_engagement(ctx)))
     _appraisal(ctx, out)
+    if measures.has_opinion(ctx):
+        people = measures.notified_people(ctx)
+        for p in people:
+            name = _with_name("鉴定意见通知书", p, len(people) > 1)
+            out.append((name, measures.build_opinion_notice(ctx, p)))
     if "detained" in acts and f.extras.get("detention_extended"):
         for p in questioned:
             out.append((_with_name("延长拘留期限通知书", p, many), forms.build_detention_extension_notice(ctx, p)))
     if "arrest_requested" in acts:
         out.append(("提请批准逮捕书", decisions.build_arrest_request(ctx)))
+    if "arrested" in acts:
+        for p in questioned:
+            out.append((_with_name("逮捕证", p, many), measures.build_arrest_warrant(ctx, p)))
+        for p in questioned:
+            out.append((_with_name("逮捕通知书", p, many), measures.build_arrest_notice(ctx, p)))
+    if "arrest_disapproval_received" in acts:
+        out.append(("不批准逮捕决定书", measures.build_arrest_disapproval(ctx, f.suspects[0])))
+    if "custody_released" in acts:
+        out.append(("释放证明书", measures.build_release_certificate(ctx, f.suspects[0])))
+    if "bail_lifted" in acts:
+        out.append(("解除取保候审决定书", measures.build_bail_release(ctx, f.suspects[0])))
+    narrative.add_prosecution_recommendation(ctx, out)  # 起诉意见书 where the facts reach an arrest
 
 
 def _administrative(ctx: CaseContext, out: list[tuple[str, DocSpec]]) -> None:
@@ -136,10 +169,20 @@ def _administrative(ctx: CaseContext, out: list[tuple[str, DocSpec]]) -> None:
     repeated = _repeated(inquiries)
     for s in inquiries:
         out.append((_record_name(s, "询问笔录", repeated), build_record(ctx, s)))
+    if "seized" in acts and forms.seized_rows(ctx):
+        out.append(("证据保全决定书", admin_docs.build_evidence_preservation_decision(ctx)))
     _appraisal(ctx, out)
     notices = _sessions(ctx, "penalty_notice")
     for s in notices:
         out.append((f"行政处罚告知笔录_{s.person.name}", build_record(ctx, s)))
+    if f.extras.get("on_the_spot"):
+        out.append(("当场处罚决定书", admin_docs.build_on_the_spot_decision(ctx)))
+        return
+    if f.extras.get("mediated"):  # 治安调解: the case ends with the agreement, no 决定书
+        out.append(("治安调解协议书", admin_docs.build_mediation_agreement(ctx)))
+        return
+    if "penalty_decided" in acts and f.extras.get("approval_form"):
+        out.append(("行政处罚审批表", admin_docs.build_approval_form(ctx)))
     if "penalty_decided" in acts or f.penalty:
         own_service = rng.random() < 0.35
         out.append(("行政处罚决定书", decisions.build_penalty_decision(ctx, own_service)))
@@ -149,3 +192,5 @@ def _administrative(ctx: CaseContext, out: list[tuple[str, DocSpec]]) -> None:
             # 治安案件有被侵害人的，决定书副本送达被侵害人.
             for v in f.victims[:1]:
                 out.append((f"送达回执_{v.name}", decisions.build_service_receipt(ctx, victim=v)))
+        if "penalty_family_notified" in acts:
+            out.append(("行政拘留家属通知书", admin_docs.build_penalty_family_notice(ctx)))

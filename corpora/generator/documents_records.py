@@ -51,8 +51,13 @@ def _is_minor(p: Person, on: datetime) -> bool:
     return p.age_on(on.date()) < 18
 
 
-def _officer_names(officers: list[Officer], role: str, tag: str) -> list[Seg]:
+def _officer_names(officers: list[Officer], role: str, tag: str, badges: bool = False) -> list[Seg]:
+    """The officers' names; with ``badges`` each followed by its 警号 (李明（警号320123）), no colon, so the form
+    reader keeps it inside the 询问人 value."""
+    first = {o.name: o for o in reversed(officers)}
     names: list[str] = list(dict.fromkeys(o.name for o in officers))
+    if badges:
+        return joined([[person_seg(n, role, tag), seg(f"（警号{first[n].badge}）")] for n in names])
     return joined([person_seg(n, role, tag) for n in names])
 
 
@@ -91,7 +96,8 @@ def build_record(ctx: CaseContext, session: Session) -> DocSpec:
             w.para(f"（第{ordinal(session.number, chinese_ordinal)}次）")
 
     compact = rng.random() < 0.5
-    _header(w, session, asker_label, subject_label, role, compact)
+    badges = rng.random() < 0.5  # many 执法办案系统 print the askers' 警号 beside their names
+    _header(w, session, asker_label, subject_label, role, compact, badges)
 
     for q, a in qa:
         w.qa("问：", q)
@@ -106,12 +112,14 @@ def build_record(ctx: CaseContext, session: Session) -> DocSpec:
     day = session.end.date()
     day_text = cn_date(day) if rng.random() < 0.3 else ctx.style.day(day)
     w.sign(seg(day_text, DATETIME, tag="doc_date"))
-    w.sign(*field_segs(asker_label, _officer_names(session.officers, "officer", asker_label), ctx))
+    w.sign(*field_segs(asker_label, _officer_names(session.officers, "officer", asker_label, badges), ctx))
     w.sign(*field_segs("记录人", person_seg(session.recorder.name, "recorder", "记录人"), ctx))
     return spec
 
 
-def _header(w: Writer, s: Session, asker_label: str, subject_label: str, role: str, compact: bool) -> None:
+def _header(
+    w: Writer, s: Session, asker_label: str, subject_label: str, role: str, compact: bool, badges: bool = False
+) -> None:
     ctx = w.ctx
     rng = ctx.rng
     style = ctx.style
@@ -124,7 +132,7 @@ def _header(w: Writer, s: Session, asker_label: str, subject_label: str, role: s
     w.para(*field_segs("时间", [start, "至", end], ctx))
     w.para(*field_segs("地点", s.place, ctx))
 
-    askers = _officer_names(s.officers, "officer", asker_label)
+    askers = _officer_names(s.officers, "officer", asker_label, badges)
     asker_units = _units(s.officers)
     recorder = person_seg(s.recorder.name, "recorder", "记录人")
     unit_of_asker = value_segs(asker_units[0], ctx, "工作单位")

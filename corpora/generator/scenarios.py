@@ -2283,14 +2283,98 @@ def _appraisal_docs(b: _Builder, story: Story, commissioned: datetime, appraised
     }
 
 
+_RECORD_HORIZON = date(2026, 11, 1)  # papers dated later than this would lie in the future of the corpus
+
+
+def _plan_arrest(b: _Builder, story: Story, requested: datetime) -> None:
+    """批准逮捕 within 7 days of the 提请 (刑诉法 第九十一条第三款), executed at once; family told and the suspect
+    questioned within 24 hours (第九十三条、第九十四条)."""
+    rng = b.rng
+    acts = b.acts
+    approved = b.at(requested.date() + timedelta(days=rng.randint(1, 7)), 9, 16.5)
+    arrested = b.after(approved, 40, 180)
+    acts["arrest_approved"], acts["arrested"] = approved, arrested
+    acts["arrest_family_notified"] = b.after(arrested, 30, 18 * 60)
+    serial = b.serial("捕", arrested.date())
+    b.doc_number("arrest_warrant", "捕", arrested.date(), serial)
+    b.doc_number("arrest_notice", "捕通", acts["arrest_family_notified"].date(), serial)
+    b.extras["arrest_approval_number"] = f"{b.agency.district[:1]}检批捕〔{approved.year}〕{rng.randint(1, 300)}号"
+    suspect = story.suspect
+    number = 1 + sum(1 for s in b.sessions if s.kind == "interrogation" and s.person is suspect)
+    b.session(
+        "interrogation",
+        suspect,
+        b.daytime(b.after(arrested, 60, 240), 8.5, 21),
+        b.suspect_qa(story, suspect, number, ""),
+        b.custody_room(),
+        latest=arrested + 22 * HOUR,
+    )
+
+
+def _plan_disapproval(b: _Builder, story: Story, requested: datetime) -> None:
+    """不批准逮捕 within 7 days of the 提请; on receipt the suspect is released at once with a 释放证明书, or the
+    measure is changed to 取保候审 (刑诉法 第九十一条第三款, 程序规定 第一百四十条)."""
+    rng = b.rng
+    acts = b.acts
+    decided = b.at(requested.date() + timedelta(days=rng.randint(1, 7)), 9, 16.5)
+    received = b.after(decided, 20, 150)
+    acts["arrest_disapproval_received"] = received
+    b.extras["arrest_disapproval_number"] = f"{b.agency.district[:1]}检刑不捕〔{decided.year}〕{rng.randint(1, 200)}号"
+    b.extras["arrest_disapproval_decided"] = decided
+    if rng.random() < 0.6:
+        acts["custody_released"] = b.after(received, 20, 180)
+        b.doc_number("release_certificate", "释", acts["custody_released"].date())
+    else:
+        acts["bail_granted"] = b.after(received, 30, 240)
+        b.doc_number("bail_decision", "取保", acts["bail_granted"].date())
+        b.extras["bail"] = {"kind": "保证金", "amount": rng.randint(2, 10) * 500}
+
+
+def _ends_unfiled(b: _Builder, story: Story) -> bool:
+    """Some cases a victim reports (控告) end in 不予立案 after 调查核实; not those an injury or blood test decides."""
+    if story.reporter is None or all(story.reporter is not v for v in story.victims):
+        return False
+    if story.appraisal not in ("price", ""):
+        return False
+    return b.rng.random() < 0.12
+
+
+def _plan_non_filing(b: _Builder, story: Story, accepted: datetime) -> None:
+    """不予立案 within 3 days of 受案, the 不予立案通知书 served on the 控告人 within 3 days of the decision (程序规定
+    第一百七十八条); no 立案, no 传唤, no measures."""
+    rng = b.rng
+    acts = b.acts
+    last = max((s.end for s in b.sessions), default=accepted)
+    decided = b.at(accepted.date() + timedelta(days=rng.choice([1, 2, 2, 3])), 9, 17)
+    if decided < last + 30 * MIN:
+        decided = b.daytime(b.after(last, 30, 120), 9, 17)
+    if _days(accepted, decided) > 3:
+        raise _Replan("non-filing decision too late")
+    acts["non_filing_decided"] = decided
+    acts["non_filing_served"] = b.daytime(b.after(decided, 20, rng.choice([60, 600, 2400])), 9, 18)
+    b.doc_number("non_filing_notice", "不立", decided.date())
+    b.extras["non_filing_reason"] = rng.choice(
+        ["没有犯罪事实", "犯罪事实显著轻微，不需要追究刑事责任", "控告的事实不属实，没有犯罪事实"]
+    )
+    b.extras["non_filing_report"] = rng.random() < 0.6
+
+
 def _plan_criminal(b: _Builder, story: Story) -> None:
     rng = b.rng
     acts = b.acts
     report = story.report_time
     accepted = b.same_day_after(report, 5, 40)
+    if story.reporter is not None and story.report_method == "到派出所报案" and report.hour < 23:
+        # 到所报案: the 报案笔录 is taken at the counter first, the 受案 follows it (程序规定 第一百六十九条).
+        recorded = b.after(report, 12, 30)
+        accepted = b.after(recorded, 3, 15)
+        b.extras["report_record"] = (report, recorded)
     acts["report_received"], acts["case_accepted"] = report, accepted
     b.doc_number("case_acceptance_register", "受案", accepted.date())
     _inquire_first(b, story, accepted)
+    if _ends_unfiled(b, story):
+        _plan_non_filing(b, story, accepted)
+        return
 
     # 立案 within 3 days of 受案; injury and blood cases wait for the 鉴定意见 that shows the threshold is met.
     commissioned = appraised = None
@@ -2388,6 +2472,11 @@ def _plan_criminal(b: _Builder, story: Story) -> None:
                     latest=requested - 2 * HOUR,
                 )
         deadline = requested
+        x = rng.random()
+        if x < 0.7:
+            _plan_arrest(b, story, requested)
+        elif x < 0.82:
+            _plan_disapproval(b, story, requested)
     else:
         bailed = b.after(after_first, 10, 60)
         ended = b.after(bailed, 5, 30)
@@ -2395,6 +2484,11 @@ def _plan_criminal(b: _Builder, story: Story) -> None:
             raise _Replan("summons window exceeded")
         acts["bail_granted"], acts["summons_ended"] = bailed, ended
         b.doc_number("bail_decision", "取保", bailed.date())
+        # 解除取保候审 within the 12 months (刑诉法 第七十九条), only where even a late one would lie in the past.
+        lifted_day = bailed.date() + timedelta(days=rng.randint(60, 330))
+        if bailed.date() + timedelta(days=440) <= _RECORD_HORIZON and rng.random() < 0.6:
+            acts["bail_lifted"] = b.at(lifted_day, 9, 17)
+            b.doc_number("bail_release_decision", "解保", lifted_day)
         b.windows.append((summoned, ended))
         if suspect.guardian is not None or rng.random() < 0.4:
             if suspect.guardian is not None:
@@ -2447,6 +2541,7 @@ def _plan_criminal(b: _Builder, story: Story) -> None:
         acts["appraised"] = appraised
         acts["appraisal_notified"] = b.after(max(appraised, acts["summoned"]), 30, 1440)
         _appraisal_docs(b, story, commissioned, appraised)
+        b.doc_number("expert_opinion_notice", "鉴通", acts["appraisal_notified"].date())
 
 
 def _plan_admin(b: _Builder, story: Story) -> None:
@@ -2458,6 +2553,8 @@ def _plan_admin(b: _Builder, story: Story) -> None:
     b.doc_number("case_acceptance_register", "受案", accepted.date())
     version = psapl_version(accepted.date())
     _inquire_first(b, story, accepted)
+    if _plan_on_the_spot(b, story, accepted, version):
+        return
 
     suspect = story.suspect
     start_after = accepted
@@ -2479,7 +2576,7 @@ def _plan_admin(b: _Builder, story: Story) -> None:
         arrival = f"民警给我出示了传唤证，我{spoken(summoned)}到的派出所。"
     acts["summoned"] = summoned
     question_from = b.after(summoned, 10, 40)
-    commissioned = appraised = None
+    appraised = None
     if story.appraisal == "urine":
         appraised = b.after(summoned, 10, 40)
         acts["appraised"] = appraised
@@ -2507,6 +2604,9 @@ def _plan_admin(b: _Builder, story: Story) -> None:
         b.doc_number("evidence_preservation_decision", "证保", acts["seized"].date())
         b.extras["seized_items"] = list(story.seize)
 
+    if _plan_mediation(b, story, accepted, version, summoned, after_inq):
+        return
+
     det, fine, warning, text, articles = _penalty(b, story, version)
     executed = det > 0 and suspect.guardian is None
     limit = (24 if det > 0 else 8) * HOUR
@@ -2528,16 +2628,7 @@ def _plan_admin(b: _Builder, story: Story) -> None:
         ended = b.after(after_inq, 5, 30)
         if ended - summoned > 8 * HOUR:
             raise _Replan("questioning window exceeded")
-        ready = ended
-        if story.appraisal in ("price", "minor_injury"):
-            commissioned = b.after(accepted, 60, 1440)
-            appraised = b.at(commissioned.date() + timedelta(days=rng.randint(1, 5)), 9, 17)
-            acts["appraised"] = appraised
-            acts["appraisal_notified"] = b.at(appraised.date() + timedelta(days=rng.randint(0, 3)), 9, 17.5)
-            if acts["appraisal_notified"] <= appraised:
-                acts["appraisal_notified"] = b.after(appraised, 20, 120)
-            _appraisal_docs(b, story, commissioned, appraised)
-            ready = max(ready, acts["appraisal_notified"])
+        ready = _plan_later_appraisal(b, story, accepted, ended)
         decision_day = max(
             accepted.date() + timedelta(days=rng.randint(2, 12)), ready.date() + timedelta(days=rng.randint(0, 3))
         )
@@ -2572,8 +2663,11 @@ def _plan_admin(b: _Builder, story: Story) -> None:
         if victim_served < served + 10 * MIN:
             victim_served = b.at(decided.date() + timedelta(days=k + 1), 9, 17.5) if k < 2 else b.after(served, 10, 40)
         acts["victim_served"] = victim_served
-    if executed:
+    if det:
+        # 行政拘留: the family is told where it is served, or that by law it is not (程序规定 第一百七十六条).
         acts["penalty_family_notified"] = b.after(served, 10, 120)
+        b.doc_number("penalty_family_notice", "拘通", acts["penalty_family_notified"].date())
+    b.extras["approval_form"] = rng.random() < 0.6  # 行政处罚审批表 filed (else approved in the system only)
     b.extras.update(detention_days=det, fine=fine, warning=warning, detention_executed=executed)
     if det and not executed:
         b.extras["detention_not_executed_reason"] = _minor_reason(suspect, story.incident_time.date())
@@ -2581,6 +2675,121 @@ def _plan_admin(b: _Builder, story: Story) -> None:
     b.extras["penalty_text"] = text
     b.extras["penalty_articles_drawn"] = articles
     b.extras["av_recorded"] = version == "2025"
+
+
+def _plan_later_appraisal(b: _Builder, story: Story, accepted: datetime, ready: datetime) -> datetime:
+    """价格认定 / 伤情鉴定 after the questioning: commissioned, concluded and notified; returns when all is ready."""
+    rng, acts = b.rng, b.acts
+    if story.appraisal not in ("price", "minor_injury"):
+        return ready
+    commissioned = b.after(accepted, 60, 1440)
+    appraised = b.at(commissioned.date() + timedelta(days=rng.randint(1, 5)), 9, 17)
+    acts["appraised"] = appraised
+    acts["appraisal_notified"] = b.at(appraised.date() + timedelta(days=rng.randint(0, 3)), 9, 17.5)
+    if acts["appraisal_notified"] <= appraised:
+        acts["appraisal_notified"] = b.after(appraised, 20, 120)
+    _appraisal_docs(b, story, commissioned, appraised)
+    return max(ready, acts["appraisal_notified"])
+
+
+# 治安调解 (治安管理处罚法 第九条): 民间纠纷 causing 殴打他人 / 故意损毁财物, 情节较轻, between adults.
+_MEDIATED = frozenset({"assault_admin", "property_damage_admin"})
+
+
+def _plan_mediation(
+    b: _Builder, story: Story, accepted: datetime, version: str, summoned: datetime, after_inq: datetime
+) -> bool:
+    """Both parties heard, then 调解 at the station: a 治安调解协议书 is signed and the case ends without a penalty
+    (no 告知笔录, no 决定书). False where the case does not fit or is not drawn."""
+    rng, acts = b.rng, b.acts
+    if b.info.key not in _MEDIATED or not story.victims or "seized" in acts:
+        return False
+    people = [story.suspect, story.victims[0]]
+    if any(p.guardian is not None or p.age_on(accepted.date()) < 18 for p in people) or rng.random() >= 0.3:
+        return False
+    ended = b.after(after_inq, 5, 30)
+    if ended - summoned > 8 * HOUR:
+        raise _Replan("questioning window exceeded")
+    acts["summons_ended"] = ended
+    span = int((ended - summoned).total_seconds() // 60)
+    hi = max(1, min(90, span - 5))
+    acts["summons_family_notified"] = b.after(summoned, min(10, hi), hi)
+    b.windows.append((summoned, ended))
+    ready = _plan_later_appraisal(b, story, accepted, ended)
+    day = max(accepted.date() + timedelta(days=rng.randint(1, 7)), ready.date() + timedelta(days=rng.randint(0, 2)))
+    mediated = max(b.at(day, 9, 16.5), ready + 30 * MIN)
+    if (mediated.date() - accepted.date()).days > 28 or psapl_version(mediated.date()) != version:
+        raise _Replan("mediation too late")
+    acts["mediated"] = mediated
+    b.doc_number("mediation_agreement", "调", mediated.date())
+    suspect, victim = story.suspect, story.victims[0]
+    if story.amount:
+        money = story.amount
+        loss = f"{story.items[0].name}的损失" if story.items else "财物损失"
+    else:
+        money = rng.choice([300, 500, 800, 1000, 1500, 2000, 3000])
+        loss = "医疗费、误工费等各项损失"
+    apology = "当面向乙方赔礼道歉；" if rng.random() < 0.7 else ""
+    b.extras.update(
+        mediated=True,
+        mediation_end=b.after(mediated, 30, 90),
+        mediation_terms=f"经调解，双方自愿达成如下协议：甲方{suspect.name}{apology}"
+        f"一次性赔偿乙方{victim.name}{loss}共计人民币{money}元；乙方对甲方的行为表示谅解，双方就此事不再追究。",
+        mediation_performance=rng.choice(
+            [
+                "甲方于本协议签订时当场以现金方式一次性付清，乙方当场收讫。",
+                "甲方于本协议签订时当场以微信转账方式一次性支付给乙方。",
+                "甲方于本协议签订之日起三日内一次性付清。",
+            ]
+        ),
+        mediation_present=story.witnesses[0].name if story.witnesses and rng.random() < 0.3 else "",
+        detention_days=0,
+        fine=0,
+        warning=False,
+        detention_executed=False,
+        psapl_version=version,
+        penalty_text="",
+        penalty_articles_drawn=[f"{PSAPL}第九条"],
+        av_recorded=version == "2025",
+    )
+    return True
+
+
+# 当场处罚 is barred for 卖淫、嫖娼、赌博、毒品 (程序规定 第三十七条) and would not be used for 寻衅滋事.
+_NO_ON_THE_SPOT = frozenset({"gambling_admin", "drug_use_admin", "provocation_admin"})
+
+
+def _plan_on_the_spot(b: _Builder, story: Story, accepted: datetime, version: str) -> bool:
+    """Simple procedure (简易程序): 警告 or a fine within the 当场 cap (200元, 500元 from 2026), decided and handed over
+    on the spot after the evidence is taken; the 告知 is oral and the decision records it. False where it does not fit.
+    """
+    rng = b.rng
+    key = b.info.key
+    if not story.on_scene or story.seize or story.appraisal or story.suspect.guardian is not None:
+        return False
+    if key in _NO_ON_THE_SPOT or story.suspect.age_on(accepted.date()) < 18:
+        return False
+    cap = 200 if version == "2012" else 500
+    bands = PENALTY_BANDS[key][version]
+    fines = [v for v in range(50, cap + 1, 50) if any(bd.admits(0, v, False) for bd in bands)]
+    warn = any(bd.admits(0, 0, True) for bd in bands)
+    if not (fines or warn) or rng.random() >= 0.35:
+        return False
+    warning = warn and (not fines or rng.random() < 0.4)
+    fine = 0 if warning else rng.choice(fines)
+    last = max([s.end for s in b.sessions] + [accepted])
+    decided = b.after(last, 10, 40)
+    b.acts["penalty_decided"] = decided
+    b.acts["served"] = decided  # handed to the person on the spot
+    b.doc_number("on_the_spot_penalty_decision", "当罚决", decided.date())
+    text = "警告" if warning else f"罚款{cn_number(fine)}元"
+    b.extras.update(detention_days=0, fine=fine, warning=warning, detention_executed=False, on_the_spot=True)
+    b.extras["psapl_version"] = version
+    b.extras["penalty_text"] = text
+    b.extras["penalty_articles_drawn"] = [_main_article(key, version, story)]
+    b.extras["av_recorded"] = version == "2025"
+    b.extras["penalty_place"] = story.place
+    return True
 
 
 def _minor_reason(p: Person, day: date) -> str:
@@ -2859,9 +3068,14 @@ _DOC_ACT = {
     "detention_notice": "family_notified",
     "arrest_request": "arrest_requested",
     "bail_decision": "bail_granted",
+    "release_certificate": "custody_released",
+    "bail_release_decision": "bail_lifted",
+    "arrest_warrant": "arrested",
+    "arrest_notice": "arrest_family_notified",
     "seizure_decision": "seized",
     "evidence_preservation_decision": "seized",
     "administrative_penalty_decision": "penalty_decided",
+    "mediation_agreement": "mediated",
 }
 _ACT_ZH = {
     "report_received": "接报",
@@ -2874,6 +3088,12 @@ _ACT_ZH = {
     "family_notified": "通知家属",
     "arrest_requested": "提请批准逮捕",
     "bail_granted": "取保候审",
+    "bail_lifted": "解除取保候审",
+    "arrest_approved": "批准逮捕",
+    "arrested": "逮捕",
+    "arrest_family_notified": "逮捕后通知家属",
+    "arrest_disapproval_received": "收到不批准逮捕决定书",
+    "custody_released": "释放",
     "seized": "扣押",
     "appraised": "鉴定意见",
     "appraisal_notified": "鉴定意见告知",
@@ -2883,6 +3103,7 @@ _ACT_ZH = {
     "served": "送达",
     "victim_served": "送达被侵害人",
     "penalty_family_notified": "拘留通知家属",
+    "mediated": "治安调解",
 }
 _PATTERNS = ("流窜作案", "多次作案", "结伙作案")
 
@@ -2995,8 +3216,15 @@ def _check_acts(facts: CaseFacts, info: CaseTypeInfo) -> list[str]:
     acts = facts.acts
     ex = facts.extras
     criminal = info.kind == "criminal"
+    if ex.get("on_the_spot"):  # 简易程序: no 传唤 and no 告知笔录; _check_on_the_spot judges it
+        return _check_admin_acts(facts, [])
+    if criminal and "non_filing_decided" in acts:
+        return _check_non_filing(facts)
     need = ["report_received", "case_accepted", "summoned", "summons_ended"]
-    need += ["case_filed"] if criminal else ["penalty_notified", "penalty_decided", "served"]
+    if criminal:
+        need.append("case_filed")
+    else:  # 治安调解 ends the case without 告知 and 决定
+        need += ["mediated"] if ex.get("mediated") else ["penalty_notified", "penalty_decided", "served"]
     out += [f"缺少{_zh(a)}时间" for a in need if a not in acts]
     if criminal:
         out += [f"刑事案件不应有{_zh(a)}" for a in ("penalty_notified", "penalty_decided", "served") if a in acts]
@@ -3050,10 +3278,13 @@ def _check_acts(facts: CaseFacts, info: CaseTypeInfo) -> list[str]:
             if not any(s.kind == "interrogation" and d <= s.start <= d + 24 * HOUR for s in facts.sessions):
                 out.append("拘留后24小时内未讯问")
             out += _check_arrest_request(facts, d)
+            out += _check_measures(facts)
         elif "arrest_requested" in acts:
             out.append("未拘留却有提请批准逮捕时间")
         if "appraised" in acts and "appraisal_notified" not in acts:
             out.append("鉴定意见未告知犯罪嫌疑人、被害人")
+        if "detained" not in acts:
+            out += _check_measures(facts)
         if info.key in ("injury", "dangerous_driving") or ex.get("variant") == "随意殴打":
             if "appraised" not in acts:
                 out.append("缺少鉴定意见")
@@ -3063,6 +3294,25 @@ def _check_acts(facts: CaseFacts, info: CaseTypeInfo) -> list[str]:
         out += _check_admin_acts(facts, windows)
     if "appraisal_notified" in acts and ("appraised" not in acts or acts["appraisal_notified"] < acts["appraised"]):
         out.append("鉴定意见告知早于鉴定意见")
+    return out
+
+
+def _check_non_filing(facts: CaseFacts) -> list[str]:
+    """不予立案 (documents_nonfiling.py): decided within 3 days of 受案, served within 3 days, no filed-case acts."""
+    acts = facts.acts
+    out = [f"缺少{_zh(a)}时间" for a in ("report_received", "case_accepted", "non_filing_served") if a not in acts]
+    if out:
+        return out
+    accepted, decided, served = acts["case_accepted"], acts["non_filing_decided"], acts["non_filing_served"]
+    if facts.reporter is None:
+        out.append("不予立案案件没有控告人")
+    if not accepted <= decided or _days(accepted, decided) > 3:
+        out.append("不予立案决定不在受案后3日内")
+    if not decided <= served or _days(decided, served) > 3:
+        out.append("不予立案通知书未在3日内送达控告人")
+    out += [f"不予立案案件不应有{_zh(a)}" for a in ("case_filed", "summoned", "detained", "bail_granted") if a in acts]
+    if any(s.kind == "interrogation" or s.end > decided for s in facts.sessions):
+        out.append("不予立案后仍有笔录或有讯问笔录")
     return out
 
 
@@ -3096,9 +3346,57 @@ def _check_arrest_request(facts: CaseFacts, detained: datetime) -> list[str]:
     return out
 
 
+def _check_measures(facts: CaseFacts) -> list[str]:
+    """报案笔录, 逮捕 and 解除取保候审 (corpora/generator/documents_measures.py) against their limits."""
+    out: list[str] = []
+    acts, ex = facts.acts, facts.extras
+    rec = ex.get("report_record")
+    if rec is not None and not (acts["report_received"] <= rec[0] < rec[1] <= acts["case_accepted"]):
+        out.append("报案笔录不在接报与受案之间")
+    if "arrested" in acts:
+        approved, arrested = acts.get("arrest_approved"), acts["arrested"]
+        requested = acts.get("arrest_requested")
+        if approved is None or requested is None or not requested < approved <= arrested:
+            out.append("逮捕不在提请与批准之后")
+        elif _days(requested, approved) > 7:
+            out.append("检察院超过7日才作出批准逮捕决定")
+        notified = acts.get("arrest_family_notified")
+        if notified is None or not arrested <= notified <= arrested + 24 * HOUR:
+            out.append("逮捕后超过24小时通知家属")
+        if not any(s.kind == "interrogation" and arrested <= s.start <= arrested + 24 * HOUR for s in facts.sessions):
+            out.append("逮捕后24小时内未讯问")
+    if "arrest_disapproval_received" in acts:  # 不批准逮捕: released or bailed at once, never arrested
+        received = acts["arrest_disapproval_received"]
+        after = [acts[a] for a in ("custody_released", "bail_granted") if a in acts]
+        if "arrested" in acts or "arrest_requested" not in acts or received < acts["arrest_requested"]:
+            out.append("不批准逮捕与提请、逮捕不一致")
+        if not after or not all(received <= t <= received + 24 * HOUR for t in after):
+            out.append("不批准逮捕后未立即释放或变更强制措施")
+    if "bail_lifted" in acts:
+        bailed, lifted = acts.get("bail_granted"), acts["bail_lifted"]
+        if bailed is None or lifted < bailed:
+            out.append("解除取保候审早于取保候审")
+        elif lifted.date() > _add_months(bailed.date(), 12):
+            out.append("取保候审超过12个月")
+    return out
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise ValueError(d)
+
+
 def _check_admin_acts(facts: CaseFacts, windows: list[tuple[datetime, datetime]]) -> list[str]:
     out: list[str] = []
     acts, ex = facts.acts, facts.extras
+    if ex.get("on_the_spot"):
+        return _check_on_the_spot(facts)
     accepted, summoned = acts["case_accepted"], acts["summoned"]
     if summoned < accepted:
         out.append("传唤早于受案")
@@ -3109,6 +3407,8 @@ def _check_admin_acts(facts: CaseFacts, windows: list[tuple[datetime, datetime]]
             out.append(f"询问查证超过{limit}小时（{start:%m-%d %H:%M}至{end:%m-%d %H:%M}）")
     if "summons_family_notified" not in acts:
         out.append("传唤后未通知家属")
+    if ex.get("mediated"):
+        return out + _check_mediated(facts)
     notified, decided, served = acts["penalty_notified"], acts["penalty_decided"], acts["served"]
     if notified > decided:
         out.append("处罚前告知晚于处罚决定")
@@ -3144,6 +3444,37 @@ def _check_admin_acts(facts: CaseFacts, windows: list[tuple[datetime, datetime]]
     fine = int(ex.get("fine", 0) or 0)
     if fine >= (4000 if version == "2025" else 2000) and not ex.get("hearing_notified"):
         out.append("拟罚款达到听证标准但未告知听证权")
+    return out
+
+
+def _check_mediated(facts: CaseFacts) -> list[str]:
+    """治安调解: only 殴打他人/故意损毁财物 between adults, after all the questioning, within 30 days, no penalty."""
+    out: list[str] = []
+    acts, ex = facts.acts, facts.extras
+    mediated = acts["mediated"]
+    if facts.case_type not in _MEDIATED or not facts.victims:
+        out.append("该类案件不适用治安调解")
+    if any(p.age_on(mediated.date()) < 18 for p in [*facts.suspects, *facts.victims]):
+        out.append("未成年当事人的调解未安排监护人到场")
+    if any(s.end > mediated for s in facts.sessions) or any(s.kind == "penalty_notice" for s in facts.sessions):
+        out.append("调解前未查明事实，或调解后仍有告知笔录")
+    if _days(acts["case_accepted"], mediated) > 30:
+        out.append("调解超过办案期限")
+    if "appraisal_notified" in acts and acts["appraisal_notified"] > mediated:
+        out.append("鉴定意见告知晚于调解")
+    if any(a in acts for a in ("penalty_notified", "penalty_decided", "served")) or ex.get("detention_days"):
+        out.append("调解结案不应有处罚")
+    return out
+
+
+def _check_on_the_spot(facts: CaseFacts) -> list[str]:
+    out: list[str] = []
+    acts, ex = facts.acts, facts.extras
+    version = psapl_version(acts["penalty_decided"].date())
+    if int(ex.get("fine", 0) or 0) > (500 if version == "2025" else 200) or ex.get("detention_days"):
+        out.append("当场处罚超出警告或法定罚款数额")
+    if acts["penalty_decided"] < acts["case_accepted"] or any(s.kind != "inquiry" for s in facts.sessions):
+        out.append("当场处罚案件的程序不符")
     return out
 
 
@@ -3200,9 +3531,12 @@ def _check_sessions(facts: CaseFacts, info: CaseTypeInfo) -> list[str]:
                 out.append(f"送看守所后未在看守所内讯问{who}")
             if not in_window and not in_custody:
                 out.append(f"讯（询）问{who}不在传唤时限内（{s.start:%m-%d %H:%M}）")
-    if criminal and not any(s.kind == "interrogation" for s in facts.sessions):
+    if criminal and "non_filing_decided" not in acts and not any(s.kind == "interrogation" for s in facts.sessions):
         out.append("没有讯问笔录")
-    if not criminal and sum(s.kind == "penalty_notice" for s in facts.sessions) != 1:
+    on_the_spot = bool(facts.extras.get("on_the_spot"))  # 当场处罚: the 告知 is oral
+    mediated = bool(facts.extras.get("mediated"))  # 治安调解: no 告知 at all
+    notices = sum(s.kind == "penalty_notice" for s in facts.sessions)
+    if not criminal and not on_the_spot and not mediated and notices != 1:
         out.append("行政处罚告知笔录应当有且只有一份")
     return out
 
@@ -3327,13 +3661,17 @@ def _check_numbers(facts: CaseFacts, info: CaseTypeInfo) -> list[str]:
             out.append(f"文号案件类别错误：{number}")
         if key in when_of and int(d["year"]) != when_of[key].year:
             out.append(f"文号年份与文书日期不符：{number}")
-    if info.kind == "criminal":
+    if info.kind == "criminal" and "non_filing_decided" in acts:
+        wanted = ["case_acceptance_register", "non_filing_notice"]
+    elif info.kind == "criminal":
         wanted = ["case_acceptance_register", "case_filing_decision", "criminal_summons"]
         wanted += (
             ["detention_warrant", "detention_notice", "arrest_request"] if "detained" in acts else ["bail_decision"]
         )
     else:
-        wanted = ["case_acceptance_register", "administrative_penalty_decision"]
+        decision = "on_the_spot_penalty_decision" if ex.get("on_the_spot") else "administrative_penalty_decision"
+        decision = "mediation_agreement" if ex.get("mediated") else decision
+        wanted = ["case_acceptance_register", decision]
         if ex.get("summons_mode") == "传唤证":
             wanted.append("administrative_summons")
     wanted += ["seizure_decision" if info.kind == "criminal" else "evidence_preservation_decision"] * ("seized" in acts)

@@ -6,7 +6,9 @@ what is certain from the text (a 拘留 at 5月3日 and a 通知 dated 5月4日 
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -147,14 +149,30 @@ def labelled_datetime(doc: Document, labels: tuple[str, ...]) -> tuple[Entity, i
     return None
 
 
+def _unwrapped(doc: Document) -> tuple[str, Callable[[int], int]]:
+    """``doc.text`` without its soft line breaks, and the map from an offset in it back to ``doc.text``."""
+    breaks = sorted(b for b in set(doc.soft_breaks) if 0 <= b < len(doc.text) and doc.text[b] == "\n")
+    if not breaks:
+        return doc.text, lambda offset: offset
+    pieces, previous = [], 0
+    for offset in breaks:
+        pieces.append(doc.text[previous:offset])
+        previous = offset + 1
+    pieces.append(doc.text[previous:])
+    shifted = [offset - n for n, offset in enumerate(breaks)]
+    return "".join(pieces), lambda offset: offset + bisect.bisect_right(shifted, offset)
+
+
 def _find(doc: Document, source: _Source) -> tuple[Entity, int, int] | None:
     ents = _datetimes(doc)
     if source.kind == "field":
         hit = labelled_datetime(doc, source.labels)
         return (hit[0], hit[0].start, hit[0].end) if hit else None
     if source.kind == "pattern" and source.regex is not None:
-        for m in source.regex.finditer(doc.text):
-            s, e = m.span("dt")
+        # Read across a PDF's printed line wraps (决定自2024年8月17日起\n解除), mapping offsets back to doc.text.
+        text, back = _unwrapped(doc)
+        for m in source.regex.finditer(text):
+            s, e = back(m.start("dt")), back(max(m.start("dt"), m.end("dt") - 1)) + 1
             for ent in ents:
                 if s <= ent.start < e:
                     return ent, ent.start, ent.end

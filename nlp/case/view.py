@@ -2,15 +2,54 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol
+from typing import Literal, Protocol
 
 from nlp.case.persons import PersonMention
-from nlp.case.timeline import Act, Moment, build_timeline, document_date
+from nlp.case.timeline import Act, Moment, _find, _Source, build_timeline, document_date, moment_of
 from nlp.schema import BBox, CaseFile, Document, Evidence
 from nlp.settings import ReviewSettings
 from nlp.statutes.db import StatuteDB
+
+# Document types that occur only in one kind of case; a case holding types of both kinds (行政 turned 刑事) is unclear.
+_ADMIN_TYPES = frozenset(
+    {
+        "administrative_summons",
+        "penalty_notice_record",
+        "administrative_penalty_decision",
+        "on_the_spot_penalty_decision",
+        "non_penalty_decision",
+        "mediation_agreement",
+        "evidence_preservation_decision",
+        "compulsory_isolation_rehab_decision",
+        "community_rehab_order",
+    }
+)
+_CRIMINAL_TYPES = frozenset(
+    {
+        "case_filing_decision",
+        "interrogation_record",
+        "criminal_summons",
+        "compelled_appearance_warrant",
+        "detention_warrant",
+        "detention_notice",
+        "arrest_request",
+        "arrest_warrant",
+        "arrest_notice",
+        "bail_decision",
+        "residential_surveillance_decision",
+        "search_warrant",
+        "seizure_decision",
+        "prosecution_recommendation",
+    }
+)
+_DOC_NUMBER_KIND = re.compile(r"[(（]\s*(刑|行|治)\s*[)）]\s*[\u4e00-\u9fa5]{0,4}字")
+# Words of a 受案登记表/回执 or 询问笔录 that name the kind; 口头传唤 in an 询问笔录 is the administrative form.
+_ADMIN_WORDS = re.compile(r"行政案件|治安案件|治安管理处罚法|口头传唤的?被询问人")
+_CRIMINAL_WORDS = re.compile(r"刑事案件|刑事诉讼法")
+_WORDS_DOC_TYPES = ("case_acceptance_register", "case_acceptance_receipt", "interview_record")
 
 
 class Located(Protocol):
@@ -30,6 +69,25 @@ class CaseView:
     def timeline(self) -> list[Act]:
         return build_timeline(self.case.documents)
 
+    @cached_property
+    def case_kind(self) -> Literal["criminal", "administrative"] | None:
+        """'criminal' or 'administrative' as the file itself says, None where it does not say unambiguously.
+
+        Document types of one kind only, or 文号 marks ((刑)/(行)/(治)…字), decide; where neither does, the words of
+        the 受案登记表/回执 and 询问笔录. Signs of both kinds (行政 turned 刑事) leave it unclear: rules stay silent.
+        """
+        types = {d.doc_type for d in self.case.documents}
+        marks = {m.group(1) for d in self.case.documents for m in _DOC_NUMBER_KIND.finditer(d.text)}
+        admin = bool(types & _ADMIN_TYPES) or bool(marks & {"行", "治"})
+        criminal = bool(types & _CRIMINAL_TYPES) or "刑" in marks
+        if not admin and not criminal:
+            for d in self.case.of_type(*_WORDS_DOC_TYPES):
+                a, c = bool(_ADMIN_WORDS.search(d.text)), bool(_CRIMINAL_WORDS.search(d.text))
+                admin, criminal = admin or (a and not c), criminal or (c and not a)
+        if admin == criminal:
+            return None
+        return "administrative" if admin else "criminal"
+
     def acts(self, name: str) -> list[Act]:
         return [a for a in self.timeline if a.name == name]
 
@@ -44,6 +102,13 @@ class CaseView:
 
     def doc_date(self, doc: Document) -> Moment | None:
         return document_date(doc)
+
+    def closing_date(self, doc: Document, before: str | None = None) -> tuple[Moment, int, int] | None:
+        """The 落款 date alone, with its span (no fallback to other dates); ``before``: a regex where the document's
+        own 送达 section begins, whose later signing date is not the 落款."""
+        hit = _find(doc, _Source((), "last_date", before=re.compile(before) if before else None))
+        moment = moment_of(hit[0]) if hit else None
+        return (moment, hit[1], hit[2]) if hit and moment else None
 
     def evidence(self, doc: Document | str, start: int, end: int) -> Evidence:
         d = self.doc(doc) if isinstance(doc, str) else doc

@@ -127,8 +127,20 @@ def required_document(case: CaseView, rule: Rule) -> list[Finding]:
 # --- time: order and limits ----------------------------------------------------------------------------------
 
 
+def _same_id_names(case: CaseView) -> dict[str, str]:
+    """Suspects' names written beside one valid ID number, each mapped to one of them: the same person under a
+    曾用名 or a miswritten name is still one person when acts are paired (the name itself is ACC's matter)."""
+    by_id: dict[str, str] = {}
+    out: dict[str, str] = {}
+    for p in case.persons:
+        if p.role == Role.SUSPECT and p.id_number and p.id_valid:
+            out.setdefault(p.name, by_id.setdefault(p.id_number, p.name))
+    return out
+
+
 def _suspects(case: CaseView, doc_id: str) -> set[str]:
-    return {p.name for p in case.persons_in(doc_id) if p.role == Role.SUSPECT}
+    same = _same_id_names(case)
+    return {same.get(p.name, p.name) for p in case.persons_in(doc_id) if p.role == Role.SUSPECT}
 
 
 def _paired(case: CaseView, firsts: list[Act], seconds: list[Act]) -> list[tuple[Act, Act]]:
@@ -137,7 +149,8 @@ def _paired(case: CaseView, firsts: list[Act], seconds: list[Act]) -> list[tuple
     Documents name the suspect (拘留证, 拘留通知书 …); where either side names none, acts pair only when the whole case
     has at most one suspect, so that two suspects' papers are never compared with each other.
     """
-    all_suspects = {p.name for p in case.persons if p.role == Role.SUSPECT}
+    same = _same_id_names(case)
+    all_suspects = {same.get(p.name, p.name) for p in case.persons if p.role == Role.SUSPECT}
     pairs: list[tuple[Act, Act]] = []
     for b in seconds:
         names_b = _suspects(case, b.doc_id)

@@ -7,6 +7,7 @@ As everywhere, a check flags only what the text makes certain and stays silent w
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from datetime import date, timedelta
@@ -22,28 +23,35 @@ from nlp.schema import Document, Finding
 
 PSAPL = "中华人民共和国治安管理处罚法"
 
-# Documents that exist only in administrative case files; a 受案登记表 says which kind of case it registers.
-_ADMIN_DOC_TYPES = (
-    "administrative_summons",
-    "penalty_notice_record",
-    "administrative_penalty_decision",
-    "on_the_spot_penalty_decision",
-    "non_penalty_decision",
-    "mediation_agreement",
-)
-# 口头传唤 written in an 询问笔录 (not a 讯问笔录) is the administrative form (行政案件程序规定 第六十七条).
-_ADMIN_MARK = re.compile(r"行政案件|治安案件|[（(](?:行|治)[)）][^\n]{0,6}字|治安管理处罚法|口头传唤的?被询问人")
-_CRIMINAL_MARK = re.compile(r"刑事案件|[（(]刑[)）][^\n]{0,6}字|刑事诉讼法")
-
 _ZH_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+class _Unwrapped:
+    """A document's text with its printed line wraps (``Document.soft_breaks``, PDF) removed, so that a sentence
+    wrapped mid-word ("决定对某某行\n政拘留五日") is read whole; ``span`` maps a view span back to ``doc.text``."""
+
+    def __init__(self, doc: Document) -> None:
+        self.breaks = sorted(b for b in set(doc.soft_breaks) if 0 <= b < len(doc.text) and doc.text[b] == "\n")
+        pieces, previous = [], 0
+        for offset in self.breaks:
+            pieces.append(doc.text[previous:offset])
+            previous = offset + 1
+        pieces.append(doc.text[previous:])
+        self.text = "".join(pieces)
+        self._shifted = [offset - n for n, offset in enumerate(self.breaks)]
+
+    def original(self, offset: int) -> int:
+        return offset + bisect.bisect_right(self._shifted, offset)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            return self.original(start), self.original(start)
+        return self.original(start), self.original(end - 1) + 1
 
 
 def is_administrative(case: CaseView) -> bool:
     """Whether the case file is an administrative (治安) one: its own documents say so, not a guess from dates."""
-    if case.of_type(*_ADMIN_DOC_TYPES):
-        return True
-    registers = case.of_type("case_acceptance_register", "case_acceptance_receipt", "interview_record")
-    return any(_ADMIN_MARK.search(d.text) and not _CRIMINAL_MARK.search(d.text) for d in registers)
+    return case.case_kind == "administrative"
 
 
 def psapl_label(case: CaseView, day: date) -> str | None:
@@ -311,17 +319,18 @@ def required_mention(case: CaseView, rule: Rule) -> list[Finding]:
         return _required_in_same_doc(case, rule)
     need_rx = re.compile(p["require_regex"])
     pool = case.of_type(*p["require_doc_types"]) if p.get("require_doc_types") else case.case.documents
-    if any(need_rx.search(d.text) for d in pool):
+    if any(need_rx.search(d.text) or need_rx.search(_Unwrapped(d).text) for d in pool):
         return []
     titled = set(p.get("title_evidence_types", []))
     for doc in case.of_type(*p["when_doc_types"]):
         if when_rx is None or doc.doc_type in titled:
             found = f"{doc.doc_type_zh}在卷"
             return [make_finding(rule, [case.title_evidence(doc)], doc=doc.doc_type_zh, found=found)]
-        m = when_rx.search(doc.text)
+        view = _Unwrapped(doc)
+        m = when_rx.search(view.text)
         if m:
             # A named group ``ev`` narrows the evidence to the value that shows the step (the 到达 time).
-            s, e = m.span("ev") if "ev" in when_rx.groupindex and m.group("ev") else m.span()
+            s, e = view.span(*(m.span("ev") if "ev" in when_rx.groupindex and m.group("ev") else m.span()))
             return [make_finding(rule, [case.evidence(doc, s, e)], doc=doc.doc_type_zh, found=m.group(0))]
     return []
 
@@ -332,11 +341,11 @@ def _required_in_same_doc(case: CaseView, rule: Rule) -> list[Finding]:
     needs = [re.compile(r) for r in rule.params["require_all"]]
     out = []
     for doc in case.of_type(*rule.params["when_doc_types"]):
-        m = when_rx.search(doc.text)
-        if m and not all(n.search(doc.text) for n in needs):
-            out.append(
-                make_finding(rule, [case.evidence(doc, m.start(), m.end())], doc=doc.doc_type_zh, found=m.group(0))
-            )
+        view = _Unwrapped(doc)
+        m = when_rx.search(view.text)
+        if m and not all(n.search(view.text) or n.search(doc.text) for n in needs):
+            s, e = view.span(*m.span())
+            out.append(make_finding(rule, [case.evidence(doc, s, e)], doc=doc.doc_type_zh, found=m.group(0)))
     return out
 
 
@@ -376,12 +385,13 @@ def decision_authority(case: CaseView, rule: Rule) -> list[Finding]:
     """
     out = []
     for doc in case.of_type(*rule.params["doc_types"]):
-        tail_from = int(len(doc.text) * 0.6)
-        issuers = [m for m in _STATION_ISSUER.finditer(doc.text) if m.start() >= tail_from]
+        view = _Unwrapped(doc)  # the 决定 sentence may wrap mid-word in a PDF
+        tail_from = int(len(view.text) * 0.6)
+        issuers = [m for m in _STATION_ISSUER.finditer(view.text) if m.start() >= tail_from]
         if not issuers:
             continue
         issuer = issuers[-1]
-        decides = _DECIDES.search(doc.text)
+        decides = _DECIDES.search(view.text)
         if not decides:
             continue
         day = _doc_day(case, doc)
@@ -405,7 +415,7 @@ def decision_authority(case: CaseView, rule: Rule) -> list[Finding]:
         out.append(
             make_finding(
                 rule,
-                [case.evidence(doc, issuer.start(), issuer.end()), case.evidence(doc, hit_start, hit_end)],
+                [case.evidence(doc, *view.span(*issuer.span())), case.evidence(doc, *view.span(hit_start, hit_end))],
                 doc=doc.doc_type_zh,
                 issuer=issuer.group(0).strip(),
                 problem=problem,
@@ -449,9 +459,10 @@ def detention_exempt_person(case: CaseView, rule: Rule) -> list[Finding]:
     exception = re.compile(rule.params["exception_regex"]) if rule.params.get("exception_regex") else None
     out = []
     for doc in case.of_type(*rule.params["doc_types"]):
-        decides = _DECIDES.search(doc.text)
+        view = _Unwrapped(doc)  # the 决定 sentence may wrap mid-word in a PDF
+        decides = _DECIDES.search(view.text)
         det = _DETENTION.search(decides.group(0)) if decides else None
-        if not decides or not det or _NOT_EXECUTED.search(doc.text):
+        if not decides or not det or _NOT_EXECUTED.search(view.text) or _NOT_EXECUTED.search(doc.text):
             continue
         birth_m, fact_m = _BIRTH.search(doc.text), _FACT_DATE.search(doc.text)
         if not birth_m or not fact_m:
@@ -470,7 +481,8 @@ def detention_exempt_person(case: CaseView, rule: Rule) -> list[Finding]:
         else:
             continue
         day = _doc_day(case, doc)
-        if exception and exception.search(doc.text) and day and psapl_label(case, day) == "2025":
+        excepted = exception and (exception.search(doc.text) or exception.search(view.text))
+        if excepted and day and psapl_label(case, day) == "2025":
             continue
         start = decides.start() + det.start()
         out.append(
@@ -479,7 +491,7 @@ def detention_exempt_person(case: CaseView, rule: Rule) -> list[Finding]:
                 [
                     case.evidence(doc, birth_m.start("d"), birth_m.end("d")),
                     case.evidence(doc, fact_m.start("d"), fact_m.end("d")),
-                    case.evidence(doc, start, start + len(det.group(0))),
+                    case.evidence(doc, *view.span(start, start + len(det.group(0)))),
                 ],
                 doc=doc.doc_type_zh,
                 age=age,

@@ -6,6 +6,7 @@ document naming several suspects, or a case that explains the difference keeps t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -21,10 +22,10 @@ from nlp import registry
 from nlp.case.persons import PersonMention
 from nlp.case.view import CaseView, one_edit_apart
 from nlp.extractors.numerals import cn_to_int
-from nlp.labels import Role
+from nlp.labels import EntityType, Role
 from nlp.rules.checks import _citations, _doc_day, _docs, make_finding
 from nlp.rules.model import Rule
-from nlp.schema import Document, Finding
+from nlp.schema import Document, Entity, Finding
 
 T = TypeVar("T")
 
@@ -112,6 +113,25 @@ class _Value:
     end: int
 
 
+_ALIAS = r"曾用名|别名|绰号|又名|化名"
+
+
+def _alias_owners(case: CaseView, alias: re.Pattern[str], names: set[str]) -> dict[str, str]:
+    """Names the documents record as another of ``names``' alias (我曾用名张为民, 后改名为张伟民): alias -> owner,
+    only where the document noting it names exactly one other of ``names``."""
+    out: dict[str, str] = {}
+    for doc in case.case.documents:
+        for m in alias.finditer(doc.text):
+            named = doc.text[m.end() : m.end() + 8].lstrip("：: 是为叫")
+            for n in names:
+                if not n or not named.startswith(n):
+                    continue
+                others = {o for o in names if o != n and o in doc.text}
+                if len(others) == 1:
+                    out[n] = next(iter(others))
+    return out
+
+
 def _suspect_key(case: CaseView, doc: Document, all_suspects: set[str]) -> str | None:
     """Whose paper this is: its one named suspect, or the case's only suspect; None when it cannot be told."""
     names = {p.name for p in case.persons_in(doc.id) if p.role == Role.SUSPECT}
@@ -151,6 +171,11 @@ def value_mismatch(case: CaseView, rule: Rule) -> list[Finding]:
         key = _suspect_key(case, doc, all_suspects)
         if key is not None:
             groups[key].append(found[0])
+    # A paper naming the suspect by a former name the file records (我曾用名董某虹) is still his paper.
+    aliases = _alias_owners(case, re.compile(rule.params.get("alias_regex", _ALIAS)), set(groups))
+    for alias, owner in aliases.items():
+        if alias in groups and owner in groups:
+            groups[owner].extend(groups.pop(alias))
     out = []
     for key, values in groups.items():
         first: dict[str, _Value] = {}
@@ -251,6 +276,22 @@ _DETENTION = re.compile(rf"(?<!刑事)(?<!合并执行)(?:行政)?拘留(?P<n>{_
 _FINE = re.compile(rf"(?:并处|处以?|予以)?罚款(?:人民币)?(?P<n>{_NUMBER})元")
 
 
+def _penalty_limits(case: CaseView, doc: Document) -> list[tuple[Any, dict[str, Any]]]:
+    """The cited articles of ``doc`` with their most lawful penalty, in the version in force on its date."""
+    table = penalty_table()
+    day = _doc_day(case, doc)
+    if day is None:
+        return []
+    limits: list[tuple[Any, dict[str, Any]]] = []
+    for ent in _citations(doc):
+        law = ent.attrs["law"]
+        version = case.statutes.version_in_force(law, day) if law in table else None
+        spec = table.get(law, {}).get(version.label if version else "", {}).get(ent.attrs.get("article"))
+        if spec is not None:
+            limits.append((ent, spec))
+    return limits
+
+
 @registry.checks.register("penalty_range")
 def penalty_range(case: CaseView, rule: Rule) -> list[Finding]:
     """The penalty decided exceeds the most the cited articles allow, in the version in force on the decision's date.
@@ -258,23 +299,12 @@ def penalty_range(case: CaseView, rule: Rule) -> list[Finding]:
     Only upper bounds are checked: a lighter penalty may be lawful (减轻处罚、情节较轻), a heavier one never is
     without 合并执行, which keeps the check silent.
     """
-    table = penalty_table()
     exempt = re.compile(rule.params.get("exempt_regex", r"合并执行|分别决定"))
-    db = case.statutes
     out = []
     for doc in _docs(case, rule):
         if exempt.search(doc.text):
             continue
-        day = _doc_day(case, doc)
-        if day is None:
-            continue
-        limits: list[tuple[Any, dict[str, Any]]] = []
-        for ent in _citations(doc):
-            law = ent.attrs["law"]
-            version = db.version_in_force(law, day) if law in table else None
-            spec = table.get(law, {}).get(version.label if version else "", {}).get(ent.attrs.get("article"))
-            if spec is not None:
-                limits.append((ent, spec))
+        limits = _penalty_limits(case, doc)
         if not limits:
             continue
         # The decision part only: the facts may quote sums of money that are not the penalty.
@@ -375,3 +405,373 @@ def _younger_than(case: CaseView, doc: Document, years: int) -> bool:
             if age < years:
                 return True
     return False
+
+
+# --- 文号 and 案件编号 (CON-05) -------------------------------------------------------------------------------------
+
+
+def _own_doc_number(doc: Document, head: float) -> Entity | None:
+    """The document's own 文号: the first one in its head (a later one quotes another document's number)."""
+    limit = max(80, int(len(doc.text) * head))
+    for ent in doc.entities:
+        if ent.type == EntityType.DOC_NUMBER and ent.start < limit and isinstance(ent.attrs.get("year"), int):
+            return ent
+    return None
+
+
+def _year_written(doc: Document, year: int) -> bool:
+    """Some date in the document (besides the 文号) falls in ``year``."""
+    return any(
+        e.type == EntityType.DATETIME and e.value and e.value[:4] == str(year) and e.valid is not False
+        for e in doc.entities
+    )
+
+
+@registry.checks.register("doc_number_year")
+def doc_number_year(case: CaseView, rule: Rule) -> list[Finding]:
+    """The year in a document's own 文号 differs from the year of its 落款 date (a number carried over from an
+    old template or another year's case).
+
+    params: doc_types; head (the share of the text the own 文号 is looked for in); before_regex (where a
+    决定书's own 送达 section begins: its signing date is not the 落款).
+    """
+    head = float(rule.params.get("head", 0.35))
+    out = []
+    for doc in _docs(case, rule):
+        number = _own_doc_number(doc, head)
+        signed = case.closing_date(doc, rule.params.get("before_regex"))
+        if number is None or signed is None:
+            continue
+        moment, start, end = signed
+        year = number.attrs["year"]
+        if moment.precision == "year" or year == moment.earliest.year:
+            continue
+        if (case.on_ocr(doc, number.start, number.end) or case.on_ocr(doc, start, end)) and _year_written(doc, year):
+            continue  # on a scan, another date of that year makes a misread digit likelier than a wrong 文号
+        out.append(
+            make_finding(
+                rule,
+                [case.evidence(doc, number.start, number.end), case.evidence(doc, start, end)],
+                doc=doc.doc_type_zh,
+                number=number.text,
+                year=number.attrs["year"],
+                date=doc.text[start:end],
+            )
+        )
+    return out
+
+
+@registry.checks.register("case_number_mismatch")
+def case_number_mismatch(case: CaseView, rule: Rule) -> list[Finding]:
+    """The documents of one case write different 案件编号 (one case, one number in the 执法办案系统).
+
+    params: exempt_regex (the file explains a second number: 并案、另案、串并). An OCR'd number one character away
+    from another is taken for a misreading.
+    """
+    exempt = rule.params.get("exempt_regex")
+    if exempt and any(re.search(exempt, d.text) for d in case.case.documents):
+        return []
+    first: dict[str, tuple[Document, Entity]] = {}
+    for doc in case.case.documents:
+        for ent in doc.entities:
+            if ent.type == EntityType.CASE_NUMBER:
+                first.setdefault(ent.value or ent.text, (doc, ent))
+    _drop_ocr_misreads(case, first, lambda v: (v[0], v[1].start, v[1].end))
+    if len(first) < 2:
+        return []
+    where = "；".join(f"{d.doc_type_zh}作“{e.text}”" for d, e in first.values())
+    evidence = [case.evidence(d, e.start, e.end) for d, e in first.values()]
+    return [make_finding(rule, evidence, where=where, count=len(first))]
+
+
+# --- 警号 (CON-11) -----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Badge:
+    doc: Document
+    name: str
+    badge: str
+    start: int  # the number
+    end: int
+    name_start: int
+    name_end: int
+
+
+def _badge_components(items: list[_Badge]) -> list[list[_Badge]]:
+    """Mentions grouped by name-badge links: one officer's mentions (or two officers tangled by a shared number)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for b in items:
+        parent[find("n:" + b.name)] = find("b:" + b.badge)
+    groups: dict[str, list[_Badge]] = defaultdict(list)
+    for b in items:
+        groups[find("n:" + b.name)].append(b)
+    return list(groups.values())
+
+
+@registry.checks.register("badge_mismatch")
+def badge_mismatch(case: CaseView, rule: Rule) -> list[Finding]:
+    """One officer written with two 警号, or two officers with one 警号, across the case's documents.
+
+    A 警号 is tied to the name written right before it (李明（警号320123）); a number read by OCR one character away
+    from another of the same officer, or a name one character away from another with the same number, is taken for
+    a misreading.
+    """
+    from nlp.extractors.badges import extract_badges
+
+    items: list[_Badge] = []
+    for doc in case.case.documents:
+        for m in extract_badges(doc.text):
+            if m.name is not None:
+                items.append(_Badge(doc, m.name, m.badge, m.start, m.end, m.name_start, m.name_end))
+    # OCR misreadings: drop the misread value, per officer (badges) and per badge (names).
+    by_name: dict[str, dict[str, _Badge]] = defaultdict(dict)
+    by_badge: dict[str, dict[str, _Badge]] = defaultdict(dict)
+    for b in items:
+        by_name[b.name].setdefault(b.badge, b)
+        by_badge[b.badge].setdefault(b.name, b)
+    dropped: set[tuple[str, str]] = set()
+    for badges in by_name.values():
+        kept = dict(badges)
+        _drop_ocr_misreads(case, kept, lambda b: (b.doc, b.start, b.end))
+        dropped.update((b.name, b.badge) for v, b in badges.items() if v not in kept)
+    for names in by_badge.values():
+        # A name cut by a line break (王建\n军 read as 军) or misread by OCR is the same officer, not a second one.
+        kept = {n: b for n, b in names.items() if not any(n != other and n in other for other in names)}
+        _drop_ocr_misreads(case, kept, lambda b: (b.doc, b.name_start, b.name_end))
+        dropped.update((b.name, b.badge) for v, b in names.items() if v not in kept)
+    items = [b for b in items if (b.name, b.badge) not in dropped]
+    out = []
+    for group in _badge_components(items):
+        pairs: dict[tuple[str, str], _Badge] = {}
+        for b in group:
+            pairs.setdefault((b.name, b.badge), b)
+        names = list(dict.fromkeys(n for n, _ in pairs))
+        badges = list(dict.fromkeys(v for _, v in pairs))
+        if len(names) < 2 and len(badges) < 2:
+            continue
+        where = "；".join(f"{b.doc.doc_type_zh}作“{b.name}（警号{b.badge}）”" for b in pairs.values())
+        evidence = [case.evidence(b.doc, b.name_start, b.end) for b in pairs.values()]
+        what = f"民警{names[0]}的警号前后不一" if len(names) == 1 else f"{'、'.join(names)}共用同一警号{badges[0]}"
+        if len(names) > 1 and len(badges) > 1:
+            what = f"民警{'、'.join(names)}与警号{'、'.join(badges)}的对应关系前后不一"
+        out.append(make_finding(rule, evidence, what=what, where=where))
+    return out
+
+
+# --- narrative 文书: required parts (EL-CR-10, EL-CR-16) -------------------------------------------------------------
+
+
+@registry.checks.register("narrative_parts")
+def narrative_parts(case: CaseView, rule: Rule) -> list[Finding]:
+    """A narrative 文书 (提请批准逮捕书, 起诉意见书) lacks a part its 式样 and the rules require.
+
+    params: doc_types; required (part keys of nlp/doctypes/narrative.yaml); required_if_many_suspects (parts due
+    only where the document names two or more suspects: 共同犯罪中的地位、作用); title_regex (the title read in the
+    first lines: a document typed from its body alone is left alone). An OCR'd page keeps a part whose marker is
+    read one character off.
+    """
+    from nlp.doctypes.narrative import parse_narrative, part_specs
+
+    specs = part_specs()
+    title = re.compile(rule.params["title_regex"]) if rule.params.get("title_regex") else None
+    out = []
+    for doc in _docs(case, rule):
+        head = "".join(doc.text.split("\n")[:4]).replace(" ", "").replace("\u3000", "")
+        if title is not None and not title.search(head):
+            continue  # typed as this 文书 from its body alone (a misread title): its parts are not sure to be its own
+        required = list(rule.params["required"])
+        suspects = {p.name for p in case.persons_in(doc.id) if p.role == Role.SUSPECT}
+        if len(suspects) >= 2:
+            required += list(rule.params.get("required_if_many_suspects", []))
+        found = parse_narrative(
+            doc.text, required, on_ocr=lambda s, e, d=doc: case.on_ocr(d, s, e), soft_breaks=doc.soft_breaks
+        )
+        missing = [k for k in required if k not in found]
+        if not missing:
+            continue
+        out.append(
+            make_finding(
+                rule,
+                [case.title_evidence(doc)],
+                doc=doc.doc_type_zh,
+                missing="、".join(specs[k].zh for k in missing),
+                count=len(missing),
+            )
+        )
+    return out
+
+
+# --- the penalty across 审批表, 告知笔录 and 决定书 (CON-09) ---------------------------------------------------
+
+
+@dataclass
+class _Penalty:
+    doc: Document
+    start: int
+    end: int
+    days: Decimal
+    fine: Decimal
+    warning: bool
+
+    def text(self) -> str:
+        return self.doc.text[self.start : self.end]
+
+
+def _flat(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` with its line breaks removed (a PDF wraps a sentence anywhere), and the way back to its offsets."""
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    shifted = [offset - n for n, offset in enumerate(breaks)]
+    return text.replace("\n", ""), lambda offset: offset + bisect.bisect_right(shifted, offset)
+
+
+def _read_penalty(doc: Document, patterns: list[re.Pattern[str]]) -> _Penalty | None:
+    """The first penalty phrase of ``doc`` matched by ``patterns`` (group ``p``), as days of 拘留 and yuan of 罚款."""
+    flat, original = _flat(doc.text)
+    for pattern in patterns:
+        m = pattern.search(flat)
+        if m is None:
+            continue
+        phrase = m.group("p")
+        days = [_number(x.group("n")) for x in _DETENTION.finditer(phrase)]
+        fines = [_number(x.group("n")) for x in _FINE.finditer(phrase)]
+        if None in days or None in fines or not (days or fines or "警告" in phrase):
+            return None  # a number that could not be read: say nothing
+        return _Penalty(
+            doc,
+            original(m.start("p")),
+            original(m.end("p") - 1) + 1,
+            sum(days, Decimal(0)),  # type: ignore[arg-type]
+            sum(fines, Decimal(0)),  # type: ignore[arg-type]
+            "警告" in phrase,
+        )
+    return None
+
+
+def _heavier(a: _Penalty, b: _Penalty) -> bool:
+    """``a`` is a heavier penalty than ``b``: 拘留 outweighs 罚款, which outweighs a 警告:
+    more days of 拘留, or as many and more yuan of 罚款."""
+    return (a.days, a.fine) > (b.days, b.fine)
+
+
+def _same(a: _Penalty, b: _Penalty) -> bool:
+    return (a.days, a.fine) == (b.days, b.fine) and (a.warning == b.warning or bool(a.days or a.fine))
+
+
+def _over_range(case: CaseView, doc: Document, decided: _Penalty) -> bool:
+    limits = _penalty_limits(case, doc)
+    if not limits:
+        return False
+    most_days = max(int(spec.get("max_detention_days", 0)) for _, spec in limits)
+    most_fine = max(int(spec.get("max_fine_yuan", 0)) for _, spec in limits)
+    return decided.days > most_days or decided.fine > most_fine
+
+
+def _prior_of(case: CaseView, priors: dict[str, _Penalty], key: str | None, doc: Document) -> _Penalty | None:
+    """The prior paper of the person ``key``; a name cut by a line wrap (沈\n萍 read as 沈), or one character off
+    where either paper was read by OCR (厍 read as 库), is the same person when it fits one prior alone."""
+    if key is None:
+        return None
+    if key in priors:
+        return priors[key]
+
+    def scanned(d: Document) -> bool:
+        return case.on_ocr(d, 0, len(d.text))
+
+    close = [
+        k
+        for k, p in priors.items()
+        if key and k and (key in k or k in key or (one_edit_apart(key, k) and (scanned(doc) or scanned(p.doc))))
+    ]
+    return priors[close[0]] if len(close) == 1 else None
+
+
+@registry.checks.register("penalty_against_prior")
+def penalty_against_prior(case: CaseView, rule: Rule) -> list[Finding]:
+    """The penalty decided against the one an earlier paper stated for the same person (告知笔录's 拟作出, 审批表's
+    建议): ``mode: heavier`` flags a decision heavier than the prior one (lighter is lawful after 陈述申辩), ``mode:
+    differs`` any difference.
+
+    params: prior_doc_types, prior_patterns, doc_types, patterns (regexes with a group ``p``), mode, exempt_regex
+    (a decision of several penalties to be served together: 合并执行, 分别决定).
+    """
+    exempt = re.compile(rule.params.get("exempt_regex", r"合并执行|分别决定|重新告知|再次告知"))
+    prior_patterns = [re.compile(p) for p in rule.params["prior_patterns"]]
+    patterns = [re.compile(p) for p in rule.params["patterns"]]
+    heavier = rule.params.get("mode", "heavier") == "heavier"
+    all_suspects = {p.name for p in case.persons if p.role == Role.SUSPECT}
+    priors: dict[str, _Penalty] = {}
+    for doc in case.of_type(*rule.params["prior_doc_types"]):
+        key = _suspect_key(case, doc, all_suspects)
+        found = _read_penalty(doc, prior_patterns)
+        if key is not None and found is not None:
+            priors.setdefault(key, found)
+    out = []
+    for doc in _docs(case, rule):
+        if exempt.search(doc.text):
+            continue
+        key = _suspect_key(case, doc, all_suspects)
+        decided = _read_penalty(doc, patterns)
+        prior = _prior_of(case, priors, key, doc)
+        if decided is None or prior is None:
+            continue
+        if (heavier and not _heavier(decided, prior)) or (not heavier and _same(decided, prior)):
+            continue
+        if rule.params.get("defer_over_range") and _over_range(case, doc, decided):
+            continue  # past the cited article's range: CIT-03 reports the one wrong figure
+        out.append(
+            make_finding(
+                rule,
+                [case.evidence(doc, decided.start, decided.end), case.evidence(prior.doc, prior.start, prior.end)],
+                doc=doc.doc_type_zh,
+                prior_doc=prior.doc.doc_type_zh,
+                decided=decided.text().replace("\n", ""),
+                prior=prior.text().replace("\n", ""),
+                name=key or "违法行为人",
+            )
+        )
+    return out
+
+
+# --- the day of the offence in the papers that state the established facts (CON-14) ---------------------------------
+
+
+@registry.checks.register("incident_date_mismatch")
+def incident_date_mismatch(case: CaseView, rule: Rule) -> list[Finding]:
+    """The papers that state the facts as established (告知笔录, 决定书, 提请批准逮捕书, 起诉意见书) date the offence
+    on different days.
+
+    params: doc_types; markers (a regex ending where the facts begin: 现查明：, 经依法侦查查明：); max_gap (characters
+    allowed between the marker and the date); exempt_regex (several acts on several days: 多次, 先后, 分别于). The
+    受案登记表's 简要案情 is what was reported, and lawfully corrected by the investigation: it is not compared. A day
+    read by OCR one character away from another is taken for a misreading.
+    """
+    exempt = re.compile(rule.params.get("exempt_regex", r"多次|先后|分别于|连续|期间"))
+    markers = re.compile(rule.params["markers"])
+    gap = int(rule.params.get("max_gap", 2))
+    first: dict[str, tuple[Document, Entity]] = {}
+    for doc in _docs(case, rule):
+        m = markers.search(doc.text)
+        if m is None or exempt.search(doc.text):
+            continue
+        for ent in doc.entities:
+            if ent.type != EntityType.DATETIME or not ent.value or ent.valid is False:
+                continue
+            if m.end() <= ent.start <= m.end() + gap:
+                if len(ent.value) >= 10:  # a day at least
+                    first.setdefault(ent.value[:10], (doc, ent))
+                break
+    by_text = {e.text: (d, e) for d, e in first.values()}
+    _drop_ocr_misreads(case, by_text, lambda v: (v[0], v[1].start, v[1].end))
+    days = {e.value[:10]: (d, e) for d, e in by_text.values() if e.value}
+    if len(days) < 2:
+        return []
+    where = "；".join(f"{d.doc_type_zh}作“{e.text}”" for d, e in days.values())
+    evidence = [case.evidence(d, e.start, e.end) for d, e in days.values()]
+    return [make_finding(rule, evidence, where=where)]

@@ -23,7 +23,12 @@ _DATED = {"day", "hour", "minute", "second"}
 
 def _same_person(case: CaseView, a: Act, b: Act) -> bool:
     """Both acts are about one suspect, or either names none while the case has at most one."""
-    names_a, names_b = _suspects(case, a.doc_id), _suspects(case, b.doc_id)
+    return _doc_about(case, a.doc_id, b.doc_id)
+
+
+def _doc_about(case: CaseView, doc_a: str, doc_b: str) -> bool:
+    """Two documents name a common suspect, or either names none while the case has at most one."""
+    names_a, names_b = _suspects(case, doc_a), _suspects(case, doc_b)
     if names_a and names_b:
         return bool(names_a & names_b)
     return len({p.name for p in case.persons if p.role == Role.SUSPECT}) <= 1
@@ -114,10 +119,12 @@ def act_followed_within(case: CaseView, rule: Rule) -> list[Finding]:
     """After act ``from`` the next act ``next`` about the same person came later than ``hours`` (拘留后讯问).
 
     Silent when no ``next`` act follows at all (the record may simply not be in the file) and whenever any act
-    that may lie after ``from`` may also lie within the limit.
+    that may lie after ``from`` may also lie within the limit. ``next`` may list several acts, any of which counts
+    (不批准逮捕 is followed by 释放 or by a 取保候审 / 监视居住).
     """
     limit = timedelta(hours=float(rule.params["hours"]))
-    nexts = case.acts(rule.params["next"])
+    names = rule.params["next"]
+    nexts = [n for name in ([names] if isinstance(names, str) else names) for n in case.acts(name)]
     out = []
     reported: set[tuple[str, int]] = set()
     # The most precise record of ``from`` first: the 拘留证 to the minute before the 通知书 repeating it.
@@ -322,3 +329,86 @@ def first_record_lacks(case: CaseView, rule: Rule) -> list[Finding]:
             )
         )
     return out
+
+
+# --- a measure kept past its statutory months -----------------------------------------------------------------
+
+
+def add_months(d: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day where it has none (8月31日 + 6个月 = 2月28/29日)."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    for day in range(d.day, min(d.day, 28) - 1, -1):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    return date(year, month, 28)
+
+
+@registry.checks.register("measure_over_months")
+def measure_over_months(case: CaseView, rule: Rule) -> list[Finding]:
+    """A measure (act ``from``: 取保候审 起算) lifted (act ``to``) later than ``months`` after it began.
+
+    Compared on dates, and only past the same calendar day ``months`` later, so that a count from either the day of
+    the decision or the next day never turns a lawful 12 months into a finding. Acts pair by suspect.
+    """
+    months = int(rule.params["months"])
+    out = []
+    for a, b in _paired(case, case.acts(rule.params["from"]), case.acts(rule.params["to"])):
+        start, end = _day(a), _day(b)
+        if start is None or end is None:
+            continue
+        limit = add_months(start, months)
+        if end <= limit:
+            continue
+        out.append(
+            make_finding(
+                rule,
+                case.evidence_of(b, a),
+                from_act=a.zh,
+                to_act=b.zh,
+                from_time=a.moment.text,
+                to_time=b.moment.text,
+                months=months,
+                days=(end - limit).days,
+                deadline=_zh_day(limit),
+            )
+        )
+    return out
+
+
+# --- a document that must follow another -----------------------------------------------------------------------
+
+
+@registry.checks.register("document_not_followed")
+def document_not_followed(case: CaseView, rule: Rule) -> list[Finding]:
+    """A criminal file holds ``when_any`` (鉴定意见) but no ``require_any`` (鉴定意见通知书) and no record says the
+    step was taken (``exempt_regex`` in any document of ``exempt_doc_types``, e.g. a 讯问笔录 reading the opinion out).
+
+    Only where the file is surely criminal (``case_kind``), since an administrative file follows other papers.
+    ``when_regex`` / ``require_regex`` narrow a generic type to the paper meant (a 呈请报告书 about 不予立案, a 送达回执
+    of the 不予立案通知书); ``when_act`` keeps only triggers about a person the file shows under that act (a
+    不批准逮捕决定书 about a suspect 已被拘留).
+    """
+    wanted = rule.params.get("case_kind")
+    if wanted and case.case_kind != wanted:
+        return []
+    when_re = re.compile(rule.params["when_regex"]) if rule.params.get("when_regex") else None
+    require_re = re.compile(rule.params["require_regex"]) if rule.params.get("require_regex") else None
+    triggers = [d for d in case.of_type(*rule.params["when_any"]) if when_re is None or when_re.search(d.text)]
+    if rule.params.get("when_act"):  # only papers about a person the file shows under that act (已被拘留)
+        held = case.acts(rule.params["when_act"])
+        triggers = [d for d in triggers if any(_doc_about(case, d.id, a.doc_id) for a in held)]
+    required = [d for d in case.of_type(*rule.params["require_any"]) if require_re is None or require_re.search(d.text)]
+    if not triggers or required:
+        return []
+    exempt = re.compile(rule.params["exempt_regex"]) if rule.params.get("exempt_regex") else None
+    if exempt and any(exempt.search(d.text) for d in case.of_type(*rule.params.get("exempt_doc_types", []))):
+        return []
+    trigger = triggers[0]
+    return [
+        make_finding(
+            rule, [case.title_evidence(trigger)], trigger=trigger.doc_type_zh, required=rule.params["require_zh"]
+        )
+    ]

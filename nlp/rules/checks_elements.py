@@ -19,46 +19,10 @@ from nlp.rules.checks import make_finding, min_officers, required_fields
 from nlp.rules.model import Rule
 from nlp.schema import Document, Finding
 
-# Document types that occur only in one kind of case; a case holding types of both kinds (行政 turned 刑事) is unclear.
-_ADMIN_TYPES = {
-    "administrative_summons",
-    "penalty_notice_record",
-    "administrative_penalty_decision",
-    "on_the_spot_penalty_decision",
-    "non_penalty_decision",
-    "mediation_agreement",
-    "evidence_preservation_decision",
-    "compulsory_isolation_rehab_decision",
-    "community_rehab_order",
-}
-_CRIMINAL_TYPES = {
-    "case_filing_decision",
-    "interrogation_record",
-    "criminal_summons",
-    "compelled_appearance_warrant",
-    "detention_warrant",
-    "detention_notice",
-    "arrest_request",
-    "arrest_warrant",
-    "arrest_notice",
-    "bail_decision",
-    "residential_surveillance_decision",
-    "search_warrant",
-    "seizure_decision",
-    "prosecution_recommendation",
-}
-_DOC_NUMBER_KIND = re.compile(r"[(（]\s*(刑|行|治)\s*[)）]\s*[\u4e00-\u9fa5]{0,4}字")
-
 
 def case_kind(case: CaseView) -> str | None:
-    """'criminal', 'administrative', or None where the file does not say unambiguously."""
-    types = {d.doc_type for d in case.case.documents}
-    marks = {m.group(1) for d in case.case.documents for m in _DOC_NUMBER_KIND.finditer(d.text)}
-    admin = bool(types & _ADMIN_TYPES) or bool(marks & {"行", "治"})
-    criminal = bool(types & _CRIMINAL_TYPES) or "刑" in marks
-    if admin == criminal:
-        return None
-    return "administrative" if admin else "criminal"
+    """'criminal', 'administrative', or None where the file does not say unambiguously (CaseView.case_kind)."""
+    return case.case_kind
 
 
 def _kind_applies(case: CaseView, rule: Rule) -> bool:

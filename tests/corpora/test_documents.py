@@ -304,6 +304,7 @@ def admin_assault() -> CaseFacts:
             "penalty_notified": datetime(2024, 5, 3, 9, 0),
             "penalty_decided": datetime(2024, 5, 3, 10, 0),
             "served": datetime(2024, 5, 3, 10, 30),
+            "penalty_family_notified": datetime(2024, 5, 3, 11, 0),
         },
         doc_numbers={
             "case_acceptance_register": "宁公玄(治)受案字〔2024〕0456号",
@@ -360,6 +361,7 @@ def admin_drug_2026() -> CaseFacts:
             "penalty_notified": datetime(2026, 2, 10, 9, 0),
             "penalty_decided": datetime(2026, 2, 10, 10, 30),
             "served": datetime(2026, 2, 10, 11, 0),
+            "penalty_family_notified": datetime(2026, 2, 10, 11, 30),
         },
         extras={"appraisal": "urine", "test_substance": "甲基苯丙胺"},
     )
@@ -396,6 +398,8 @@ EXPECTED_TYPES = {
         "interview_record",
         "interrogation_record",
         "expert_opinion",
+        "expert_opinion_notice",  # to the suspect and to the victim (刑诉法 第一百四十八条)
+        "expert_opinion_notice",
     ],
     "admin_drug_2026": [
         "case_acceptance_register",
@@ -463,6 +467,8 @@ _ACT_TAG_EXTRA = {
     "summons_ended": {"传唤结束时间"},
     "seized": {"doc_date"},  # the 扣押决定书's 落款
     "admin_appraised": {"act:appraised", "doc_date"},
+    # a criminal 鉴定意见通知书's 告知时间, read by the administrative act too
+    "admin_opinion_served": {"act:appraisal_notified"},
     # administrative acts named differently from the generator's fact tags
     "admin_decision_served": {"act:served", "act:victim_served"},
     "admin_released": {
@@ -625,6 +631,8 @@ def test_fixture_case_is_clean_and_exact(name: str, seed: int) -> None:
     check_timeline(facts, docs, case)
     if name in EXPECTED_TYPES:
         types = [d.doc_type for d in docs]
+        if types[-1] == "penalty_family_notice":  # 行政拘留: the family's notice closes the file
+            types.pop()
         if types[-1] == "service_receipt":  # or the 决定书's own 送达 section
             types.pop()
         assert types == EXPECTED_TYPES[name]
@@ -640,7 +648,7 @@ def test_admin_procedure_documents() -> None:
         assert types[6:8] == ("penalty_notice_record", "administrative_penalty_decision")
         seen.add(types[8:])
     # The 决定书 is served by its own 送达回执 or by the 送达 section on the 附卷联.
-    assert seen == {("service_receipt",), ()}
+    assert seen == {("service_receipt", "penalty_family_notice"), ("penalty_family_notice",)}
 
 
 def test_file_stems() -> None:

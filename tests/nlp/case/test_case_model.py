@@ -69,6 +69,21 @@ def test_case_timeline_acts(reviewer: Reviewer) -> None:
     assert acts["case_filed"].moment.earliest == datetime(2024, 3, 2)
 
 
+def test_case_timeline_pattern_reads_across_a_soft_line_wrap(reviewer: Reviewer) -> None:
+    text = (
+        "解除取保候审决定书\n我局于2024年3月3日对涉嫌盗窃罪的王某某决定取保候审。\n"
+        "根据《中华人民共和国刑事诉讼法》第七十九条之规定，决定自2025年4月10日起\n解除对其取保候审。\n"
+        "南京市公安局玄武分局\n二〇二五年四月十一日\n"
+    )
+    (doc,) = reviewer.review_texts([("解除取保候审决定书.txt", text)]).documents
+    wrap = text.index("起\n解除") + 1
+    # Without the wrap known, only the 落款 date is read; with it, the date the pattern names.
+    assert {a.name: a for a in build_timeline([doc])}["bail_lifted"].moment.text == "二〇二五年四月十一日"
+    doc.soft_breaks = [wrap]
+    lifted = {a.name: a for a in build_timeline([doc])}["bail_lifted"]
+    assert lifted.moment.text == "2025年4月10日" and text[lifted.start : lifted.end] == "2025年4月10日"
+
+
 def test_case_moment_bounds_are_conservative() -> None:
     detained = Moment.from_value(datetime(2024, 3, 2, 16, 30), "minute", "")
     next_day = Moment.from_value(date(2024, 3, 3), "day", "")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from nlp import registry
+from nlp.case.view import CaseView
 from nlp.reviewer import Reviewer
 from nlp.rules.checks_admin import zh_number
 
@@ -249,3 +251,80 @@ def test_oral_summons_needs_both_times_in_the_same_record(reviewer: Reviewer) ->
     dec = ("决定书.txt", decision(day="2025年3月1日"))
     assert not fired(reviewer, "AD-03", ("询问笔录.txt", both), dec)
     assert fired(reviewer, "AD-03", ("询问笔录.txt", only_arrival), dec)
+
+
+DETENTION = decision(penalty="行政拘留五日", execution="送南京市拘留所执行。")
+FAMILY_NOTICE = (
+    "行政拘留家属通知书\n宁公玄(治)拘通字〔2025〕0088号\n李某：\n现将你的家属周某因违反治安管理，被本机关决定行政拘留"
+    "五日，现在南京市拘留所执行。特此通知。\n通知时间：2025年4月8日11时20分\n"
+)
+
+
+def test_family_notice_of_detention(reviewer: Reviewer) -> None:
+    assert fired(reviewer, "AD-11", ("行政处罚决定书.txt", DETENTION))
+    assert not fired(reviewer, "AD-11", ("行政处罚决定书.txt", DETENTION), ("家属通知书.txt", FAMILY_NOTICE))
+    # a 询问笔录's note that the family was told of the 传唤 is not the notice of the 拘留
+    record = "询问笔录\n被询问人：周某\n问：我们已将传唤的原因和处所通知你的家属。\n答：知道了。\n"
+    assert fired(reviewer, "AD-11", ("行政处罚决定书.txt", DETENTION), ("询问笔录.txt", record))
+
+
+def test_case_kind_is_one_property_for_both_rule_families(reviewer: Reviewer) -> None:
+    admin = reviewer.review_texts([("行政处罚决定书.txt", DETENTION)], case_id="a")
+    both = reviewer.review_texts(
+        [("行政处罚决定书.txt", DETENTION), ("立案决定书.txt", "立案决定书\n宁公玄(刑)立字〔2025〕0001号\n")],
+        case_id="b",
+    )
+    words = reviewer.review_texts(
+        [("询问笔录.txt", "询问笔录\n被询问人：周某\n问：你因涉嫌违反治安管理处罚法被传唤。\n答：是。\n")], case_id="c"
+    )
+    assert not any(f.rule_id == "AD-11" for f in both.findings)  # 行政 turned 刑事: unclear, silent
+    assert any(f.rule_id == "AD-11" for f in admin.findings)
+    kinds = [CaseView(case=c, persons=[]).case_kind for c in (admin, both, words)]
+    assert kinds == ["administrative", None, "administrative"]  # the last from the 询问笔录's own words
+
+
+# --- PDF line wraps -------------------------------------------------------------------------------------------------
+
+
+def _wrapped_findings(reviewer: Reviewer, rule_id: str, text: str, after: str) -> list[tuple[str, str]]:
+    """``rule_id`` run on ``text`` printed with a soft wrap (as a PDF parser reports it) right after ``after``."""
+    from nlp.rules.engine import load_rules
+
+    at = text.index(after) + len(after)
+    case = reviewer.review_texts([("行政处罚决定书.txt", text)], case_id="w")
+    doc = case.documents[0]
+    doc.text, doc.soft_breaks = text[:at] + "\n" + text[at:], [at]
+    rule = next(r for r in load_rules() if r.id == rule_id)
+    findings = registry.checks.get(rule.check)(CaseView(case=case, persons=[]), rule)
+    return [(e.document, doc.text[e.start : e.end]) for f in findings for e in f.evidence]
+
+
+def test_decision_wrapped_mid_word_is_read_whole(reviewer: Reviewer) -> None:
+    station = decision(issuer="南京市公安局玄武分局珠江路派出所", penalty="行政拘留五日")
+    hits = _wrapped_findings(reviewer, "AD-13", station, "现决定对周某行")
+    assert ("D01", "行\n政拘留五日") in hits and ("D01", "南京市公安局玄武分局珠江路派出所") in hits
+    assert not _wrapped_findings(reviewer, "AD-13", decision(penalty="行政拘留五日"), "现决定对周某行")
+    assert _wrapped_findings(reviewer, "AD-11", DETENTION, "决定对周某行政") == [("D01", "行政\n拘留五日")]
+
+
+# --- one person under two names ---------------------------------------------------------------------------------------
+
+NOTICE_LATE = (
+    "行政处罚告知笔录\n时间：2025年4月10日9时20分至2025年4月10日9时45分\n告知人：李明、赵刚\n记录人：赵刚\n"
+    "被告知人：吴振华\n身份证件种类及号码：居民身份证 {id}\n"
+    "问：现将拟作出治安管理处罚决定的事实、理由及依据告知你，拟对你作出罚款三百元的处罚。\n答：听清楚了。\n"
+)
+DECISION_EARLY = (
+    "行政处罚决定书\n宁公玄(治)行罚决字〔2025〕0020号\n违法行为人：吴振中\n"
+    "身份证件种类及号码：居民身份证 320102198001011238\n"
+    "现查明：2025年4月1日8时许，违法行为人吴振中在玄武区中山路故意损毁他人电动自行车一辆。\n"
+    "根据《中华人民共和国治安管理处罚法》第四十九条之规定，现决定对吴振中罚款三百元。\n南京市公安局玄武分局（印）\n2025年4月8日\n"
+)
+
+
+def test_acts_pair_across_two_names_with_one_id_number(reviewer: Reviewer) -> None:
+    decision_doc = ("行政处罚决定书.txt", DECISION_EARLY)
+    same = ("告知笔录.txt", NOTICE_LATE.format(id="320102198001011238"))
+    other = ("告知笔录.txt", NOTICE_LATE.format(id="320102198502023456"))
+    assert fired(reviewer, "AD-08-2", same, decision_doc)  # 曾用名 or miswritten: one ID, one person
+    assert not fired(reviewer, "AD-08-2", other, decision_doc)  # two people: never compared

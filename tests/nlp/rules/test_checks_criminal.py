@@ -216,3 +216,167 @@ def test_prose_acts_resolve_same_year_and_skip_unreadable_dates() -> None:
     assert (0, "detained", "2018-03-01") in found and (0, "arrested", "2018-03-30") in found
     assert not [f for f in found if f[0] == 1]  # 行政拘留 is not a 刑事 measure; 1月2日 after 12月30日 is not guessed
     assert (2, "bailed", "2020-06-20") in found
+
+
+# --- CR-11: measures kept past their months; CR-15: opinion not notified ------------------------------------------
+
+
+def test_add_months_clamps_to_month_end() -> None:
+    from datetime import date
+
+    from nlp.rules.checks_criminal import add_months
+
+    assert add_months(date(2024, 3, 3), 12) == date(2025, 3, 3)
+    assert add_months(date(2024, 8, 31), 6) == date(2025, 2, 28)
+    assert add_months(date(2023, 8, 31), 6) == date(2024, 2, 29)
+    assert add_months(date(2024, 11, 30), 3) == date(2025, 2, 28)
+
+
+def _bail(name: str, start: str) -> tuple[str, str]:
+    return (
+        f"取保候审决定书_{name}.txt",
+        f"取保候审决定书\n宁公玄(刑)取保字〔2024〕0021号\n犯罪嫌疑人{name}，性别男，出生日期1990年3月15日。\n"
+        f"我局正在侦查陈某某被盗案，因犯罪嫌疑人{name}涉嫌盗窃罪，决定对其取保候审，期限从{start}起算。\n"
+        f"南京市公安局玄武分局\n{start}\n本决定书已向我宣读。\n被取保候审人：{name}\n",
+    )
+
+
+def _release(name: str, start: str, end: str) -> tuple[str, str]:
+    return (
+        f"解除取保候审决定书_{name}.txt",
+        f"解除取保候审决定书\n宁公玄(刑)解保字〔2025〕0008号\n我局于{start}对涉嫌盗窃罪的犯罪嫌疑人{name}决定取保候审。\n"
+        f"解除原因：案件已侦查终结\n决定自{end}起解除对其取保候审。\n南京市公安局玄武分局\n{end}\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("end", "fires"),
+    [("2025年3月3日", False), ("2025年3月4日", True), ("2025年2月28日", False), ("2026年1月1日", True)],
+)
+def test_bail_limit_counts_calendar_months(end: str, fires: bool) -> None:
+    found = _run(RULES["CR-11"], _bail("王某某", "2024年3月3日"), _release("王某某", "2024年3月3日", end))
+    assert bool(found) is fires
+
+
+def test_bail_limit_pairs_by_suspect() -> None:
+    """李某某's release is not compared with 王某某's bail, even when the dates would be over a year apart."""
+    found = _run(
+        RULES["CR-11"],
+        _bail("王某某", "2024年3月3日"),
+        _bail("李某某", "2024年9月1日"),
+        ("解除取保候审决定书_李某某.txt", _release("李某某", "2024年9月1日", "2025年6月1日")[1]),
+    )
+    assert found == []
+
+
+_OPINION = (
+    "鉴定意见书.txt",
+    "南京市公安局物证鉴定所\n法医学人体损伤程度鉴定书\n宁公物鉴(法医)字〔2024〕012号\n委托单位：南京市公安局玄武分局\n"
+    "鉴定事项：陈某某的人体损伤程度\n鉴定意见：陈某某的损伤程度为轻伤二级。\n2024年3月4日\n",
+)
+_FILING = (
+    "立案决定书.txt",
+    "立案决定书\n宁公玄(刑)立字〔2024〕0088号\n根据《中华人民共和国刑事诉讼法》第一百一十二条之规定，决定对王某某故意伤害案"
+    "立案侦查。\n南京市公安局玄武分局\n二〇二四年三月四日\n",
+)
+
+
+def test_opinion_notice_required_only_in_criminal_files() -> None:
+    assert len(_run(RULES["CR-15"], _OPINION, _FILING)) == 1
+    assert _run(RULES["CR-15"], _OPINION) == []  # kind of case unknown: silent
+
+
+def test_opinion_told_in_a_record_counts() -> None:
+    record = (
+        "询问笔录.txt",
+        "询问笔录\n时间：2024年3月5日9时00分至2024年3月5日9时30分\n地点：珠江路派出所\n询问人：李明、赵刚\n记录人：赵刚\n"
+        "被询问人：陈某某\n问：现将鉴定意见通知你，你的损伤程度为轻伤二级，你是否申请重新鉴定？\n答：不申请。\n",
+    )
+    assert _run(RULES["CR-15"], _OPINION, _FILING, record) == []
+
+
+# --- 不予立案 (EL-CR-04, ACC-05) ---------------------------------------------------------------------------------
+
+_NON_FILING = (
+    "不予立案通知书.txt",
+    "不予立案通知书\n宁公玄(刑)不立字〔2024〕0041号\n陈某某：\n你于2024年3月1日提出控告的陈某某被盗一案，我局经审查认为"
+    "没有犯罪事实，根据《中华人民共和国刑事诉讼法》第一百一十二条之规定，决定不予立案。\n如不服本决定，可以在收到本通知书"
+    "之日起七日以内向南京市公安局玄武分局申请复议。\n南京市公安局玄武分局\n二〇二四年三月三日\n",
+)
+
+
+def _served(document: str, when: str) -> tuple[str, str]:
+    return (
+        "送达回执.txt",
+        f"送达回执\n送达文书名称及文号\t{document}\n受送达人\t陈某某\n送达时间\t{when}\n受送达人签名\t陈某某\n送达人\t李明、赵刚\n",
+    )
+
+
+@pytest.mark.parametrize(("when", "fires"), [("2024年3月6日16时00分", False), ("2024年3月7日9时00分", True)])
+def test_non_filing_service_counts_days_without_the_first(when: str, fires: bool) -> None:
+    found = _run(RULES["ACC-05"], _NON_FILING, _served("不予立案通知书 宁公玄(刑)不立字〔2024〕0041号", when))
+    assert bool(found) is fires
+
+
+def test_receipt_of_another_paper_does_not_serve_the_notice() -> None:
+    other = _served("鉴定意见通知书 宁公玄(刑)鉴通字〔2024〕0013号", "2024年3月4日10时00分")
+    assert _run(RULES["ACC-05"], _NON_FILING, other) == []  # nothing to time
+    assert len(_run(RULES["ACC-05-3"], _NON_FILING, other)) == 1
+    own = _served("不予立案通知书 宁公玄(刑)不立字〔2024〕0041号", "2024年3月4日10时00分")
+    assert _run(RULES["ACC-05-3"], _NON_FILING, own) == []
+
+
+def test_only_a_non_filing_request_needs_the_notice() -> None:
+    request = (
+        "呈请报告书.txt",
+        "呈请立案报告书\n经初查，有犯罪事实需要追究刑事责任，拟立案侦查。\n妥否，请批示。\n领导批示：同意。\n",
+    )
+    assert _run(RULES["ACC-05-2"], request, _FILING) == []
+    refused = (
+        "呈请不予立案报告书.txt",
+        request[1].replace("呈请立案", "呈请不予立案").replace("拟立案侦查", "拟不予立案"),
+    )
+    assert len(_run(RULES["ACC-05-2"], refused, _FILING)) == 1
+    assert _run(RULES["ACC-05-2"], refused, _FILING, _NON_FILING) == []
+
+
+# --- CR-07: 不批准逮捕 -> 立即释放 / 变更 ---------------------------------------------------------------------------
+
+
+def _disapproval(name: str, received: str) -> tuple[str, str]:
+    return (
+        f"不批准逮捕决定书_{name}.txt",
+        f"南京市玄武区人民检察院\n不批准逮捕决定书\n玄检刑不捕〔2024〕15号\n南京市公安局玄武分局：\n你局提请批准逮捕的"
+        f"犯罪嫌疑人{name}，经本院审查认为，不需要逮捕，根据《中华人民共和国刑事诉讼法》第九十条之规定，决定不批准逮捕"
+        f"犯罪嫌疑人{name}。\n南京市玄武区人民检察院\n二〇二四年三月八日\n本决定书已于{received}收到。\n签收人：李明\n",
+    )
+
+
+def _release_certificate(name: str, when: str) -> tuple[str, str]:
+    return (
+        f"释放证明书_{name}.txt",
+        f"南京市公安局玄武分局\n释放证明书\n宁公玄(刑)释字〔2024〕0011号\n兹有犯罪嫌疑人{name}，因涉嫌盗窃罪被刑事拘留。"
+        f"因人民检察院不批准逮捕，现予以释放。\n释放时间：{when}\n特此证明。\n南京市公安局玄武分局\n{when.split('日')[0]}日\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("released", "fires"),
+    [("2024年3月9日14时00分", False), ("2024年3月9日16时00分", True), ("2024年3月12日9时00分", True)],
+)
+def test_release_judged_from_the_receipt_not_the_decision(released: str, fires: bool) -> None:
+    docs = [_warrant("王某某", "2024年3月2日16时30分"), _disapproval("王某某", "2024年3月8日15时20分")]
+    assert bool(_run(RULES["CR-07"], *docs, _release_certificate("王某某", released))) is fires
+
+
+def test_release_before_the_receipt_is_not_the_release_after_it() -> None:
+    docs = [_warrant("王某某", "2024年3月2日16时30分"), _disapproval("王某某", "2024年3月8日15时20分")]
+    earlier = _release_certificate("王某某", "2024年3月1日10时00分")
+    assert not _run(RULES["CR-07"], *docs, earlier)  # nothing after the receipt: CR-07-2's concern, not a delay
+
+
+def test_missing_release_only_for_a_detained_suspect() -> None:
+    rule = RULES["CR-07-2"]
+    held = _warrant("王某某", "2024年3月2日16时30分")
+    assert _run(rule, held, _disapproval("王某某", "2024年3月8日15时20分"))
+    assert not _run(rule, held, _disapproval("李某", "2024年3月8日15时20分"))
