@@ -211,6 +211,9 @@ def criminal_case(root: Path) -> list[dict[str, str]]:
         # Not planted on purpose: the 提请批准逮捕书 (3月8日) is six days after 拘留 with no extension on file;
         # the CR-06 rule found it once it existed, so it is recorded here as a real problem of this sample.
         {"rule_id": "CR-06", "source": "05_拘留证.docx", "evidence": "2024年3月2日16时30分"},
+        # Also real, found once EL-CR-10 existed: this short 提请批准逮捕书 has no 案件来源与侦查经过, no evidence and
+        # no 社会危险性 reasons.
+        {"rule_id": "EL-CR-10", "source": "补充材料.zip/补充材料/07_提请批准逮捕书.txt", "evidence": "提请批准逮捕书"},
     ]
 
 
@@ -270,6 +273,8 @@ def admin_case(root: Path) -> list[dict[str, str]]:
         {"rule_id": "AD-08-1", "source": "行政处罚决定书.pdf", "evidence": "行政处罚决定书"},
         {"rule_id": "CIT-01", "source": "行政处罚决定书.pdf", "evidence": "《中华人民共和国治安管理处罚法》第五十八条"},
         {"rule_id": "THR-01", "source": "行政处罚决定书.pdf", "evidence": "人民币4800元"},
+        # Real, found once AD-11 existed: 行政拘留 with no notice to the family anywhere in the file.
+        {"rule_id": "AD-11", "source": "行政处罚决定书.pdf", "evidence": "行政拘留十日"},
     ]
 
 

@@ -68,7 +68,14 @@ def test_api_review_sample_case(client: TestClient) -> None:
     assert response.status_code == 200, response.text
     report = response.json()
     assert report["case_id"] == "样例案卷"
-    assert {f["rule_id"] for f in report["findings"]} == {"CON-02-1", "PER-01", "CON-02-2", "CR-04", "CR-06"}
+    assert {f["rule_id"] for f in report["findings"]} == {
+        "CON-02-1",
+        "PER-01",
+        "CON-02-2",
+        "CR-04",
+        "CR-06",
+        "EL-CR-10",
+    }
     assert report["errors"] == []
     assert len(report["documents"]) == 7
 
@@ -85,7 +92,14 @@ def test_api_bad_files_become_errors_and_the_rest_is_reviewed(client: TestClient
     assert set(errors) == {"损坏的笔录.docx", "加密.pdf", "空压缩包.zip"}
     assert all(errors.values())
     assert len(report["documents"]) == 7
-    assert {f["rule_id"] for f in report["findings"]} == {"CON-02-1", "PER-01", "CON-02-2", "CR-04", "CR-06"}
+    assert {f["rule_id"] for f in report["findings"]} == {
+        "CON-02-1",
+        "PER-01",
+        "CON-02-2",
+        "CR-04",
+        "CR-06",
+        "EL-CR-10",
+    }
 
 
 def test_api_review_requires_files(client: TestClient) -> None:

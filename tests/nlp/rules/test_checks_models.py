@@ -84,13 +84,23 @@ def test_no_finding_on_the_committed_generated_cases(reviewer: Reviewer) -> None
 
 
 def test_silent_on_a_charge_the_model_over_predicts(reviewer: Reviewer) -> None:
-    # 抢夺 facts that read like 盗窃: 盗窃 is right on only about 65 % of the dev facts the model gives it.
+    # 故意伤害 is right on only about 86 % of the dev facts the model gives it (寻衅滋事 with an injury reads alike),
+    # so a confident 故意伤害 against a stated 寻衅滋事 must stay silent.
+    from nlp.classify.charge import load
+
+    fact = (
+        "2024年5月3日22时许，犯罪嫌疑人甲某酒后在某烧烤店内因琐事与被害人乙某发生争执，持啤酒瓶击打乙某头部，"
+        "致乙某头皮裂伤，经鉴定为轻伤二级。"
+    )
+    model = load()
+    [(charge, score)] = model.predict([fact])
+    precision, _ = model.meta["dev_precision"][charge]
+    assert charge == "故意伤害" and score >= 0.9 and precision < 0.9  # the gate, not the score, keeps it silent
     docs = [
         (
             "提请批准逮捕书.txt",
-            "提请批准逮捕书\n犯罪嫌疑人甲某因涉嫌抢夺罪，于2024年9月2日被我局刑事拘留。\n"
-            "经依法侦查查明：2024年9月1日，犯罪嫌疑人甲某在某街道趁被害人乙某不备，窃取其放在电动车车筐内的手提包一个，"
-            "内有现金3000元及手机一部，经鉴定手机价值人民币2600元。\n此致\n某区人民检察院\n",
+            "提请批准逮捕书\n犯罪嫌疑人甲某因涉嫌寻衅滋事罪，于2024年5月4日被我局刑事拘留。\n"
+            f"经依法侦查查明：{fact}\n此致\n某区人民检察院\n",
         )
     ]
     assert _chg(reviewer, docs) == []
