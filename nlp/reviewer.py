@@ -14,6 +14,7 @@ from pathlib import Path
 
 from nlp import __version__, extractors, registry
 from nlp import statutes as statutes_pkg
+from nlp.case.linking import link_persons
 from nlp.case.persons import PersonMention, find_mentions, mention_entities
 from nlp.case.view import CaseView
 from nlp.doctypes.classify import classify
@@ -83,6 +84,7 @@ class Reviewer:
             for doc in docs:
                 persons.extend(self._enrich(doc))
                 case.documents.append(doc)
+        link_persons(persons, case.documents)  # person_id only: the rules read the mentions as before
         case.catalogue = catalogue(case.documents)
         view = CaseView(case=case, persons=persons, settings=self.settings, statutes=self.statutes)
         case.findings = flag_low_confidence(case, self._check(view, case, rules), self.settings.ocr_low_confidence)

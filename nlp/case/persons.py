@@ -51,6 +51,7 @@ class PersonMention:
     id_birth: date | None = None  # the birth date coded in the ID number
     age: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    person_id: str | None = None  # set by nlp.case.linking: the same person across the case's documents
 
 
 @dataclass(frozen=True)
