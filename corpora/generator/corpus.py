@@ -63,6 +63,9 @@ _CONFLICTS = {
     "late_family_notice": {"late_notice_with_reason"},
     "filing_before_acceptance": {"same_day_filing"},
     "theft_over_threshold": {"amount_just_below_threshold"},
+    # the 传唤证 whose 到达/离开时间 the period is read from was left blank (拒绝填写)
+    "summons_over_24h": {"summons_times_refused"},
+    "summons_over_8h": {"summons_times_refused"},
 }
 
 

@@ -15,7 +15,7 @@ import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from corpora.generator.model import DocSpec, GeneratedCase, Line, PlantedDefect, Seg
 from corpora.generator.textutil import cn_number, format_like
@@ -99,6 +99,16 @@ def _set_moment(case: GeneratedCase, tag: str, when: datetime) -> list[tuple[Doc
     return hits
 
 
+def _redate_doc(case: GeneratedCase, doc: DocSpec, day: date) -> None:
+    """Move a paper's 落款 to ``day``; its 文号 is numbered in the year it is made, so that year follows the date."""
+    doc.date = day
+    for seg in doc.find("doc_date"):
+        seg.text = format_like(seg.text, day)
+    for seg in doc.find("doc_number"):
+        seg.text = re.sub(r"〔\d{4}〕", f"〔{day.year}〕", seg.text)
+        case.facts.doc_numbers[doc.doc_type] = seg.text
+
+
 def _other_valid_id(number: str, rng: random.Random) -> str:
     from corpora.generator.people import id_check_char  # the generator's own GB 11643 implementation
 
@@ -135,6 +145,11 @@ def _blank_field(
                     for cell in line.cells:
                         if value in cell:
                             start = cell.index(value)
+                            if start and cell[start - 1].text.endswith("☑"):
+                                # a check box left blank is one nobody ticked, not a tick beside erased words
+                                cell[start - 1].text = cell[start - 1].text[:-1] + "□"
+                                value.tag = None
+                                continue
                             for seg in cell[start:]:
                                 if seg.tag != label and not (seg.tag is None and seg.text in _SEPARATORS):
                                     break
@@ -207,9 +222,7 @@ def late_family_notice(case: GeneratedCase, rng: random.Random) -> PlantedDefect
     late = detained + timedelta(hours=rng.randint(30, 90), minutes=rng.choice([0, 10, 20, 30, 40, 50]))
     hits = _set_moment(case, "act:family_notified", late)
     for doc in docs_of(case, "detention_notice"):
-        doc.date = late.date()
-        for seg in doc.find("doc_date"):
-            seg.text = format_like(seg.text, late.date())
+        _redate_doc(case, doc, late.date())
     case.facts.acts["family_notified"] = late
     det = tagged(case, "act:detained", "detention_warrant") or tagged(case, "act:detained")
     _, notice_seg = hits[0]
@@ -495,9 +508,7 @@ def late_notice_with_reason(case: GeneratedCase, rng: random.Random) -> bool:
     late = detained + timedelta(hours=rng.randint(28, 60), minutes=rng.choice([0, 15, 30, 45]))
     _set_moment(case, "act:family_notified", late)
     notice = notices[0]
-    notice.date = late.date()
-    for seg in notice.find("doc_date"):
-        seg.text = format_like(seg.text, late.date())
+    _redate_doc(case, notice, late.date())
     reason = rng.choice(
         [
             "因犯罪嫌疑人拒不提供家属联系方式，经多方查找无法通知，未在拘留后二十四小时以内通知其家属。",

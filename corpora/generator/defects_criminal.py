@@ -10,7 +10,7 @@ import random
 import re
 from datetime import datetime, timedelta
 
-from corpora.generator.defects import _blank_field, _set_moment, defect, docs_of, hard_negative, tagged
+from corpora.generator.defects import _blank_field, _redate_doc, _set_moment, defect, docs_of, hard_negative, tagged
 from corpora.generator.model import DocSpec, GeneratedCase, Line, PlantedDefect, Seg, Session
 from corpora.generator.textutil import format_like
 
@@ -289,9 +289,7 @@ def notice_before_detention(case: GeneratedCase, rng: random.Random) -> PlantedD
     for _, seg in notified:
         _rewrite(seg, early)
     for doc in docs_of(case, "detention_notice"):
-        doc.date = early.date()
-        for seg in doc.find("doc_date"):
-            seg.text = format_like(seg.text, early.date())
+        _redate_doc(case, doc, early.date())
         for seg in doc.find("填发时间"):
             _rewrite(seg, early)
     case.facts.acts["family_notified"] = early

@@ -336,14 +336,20 @@ def extract_fields(text: str, doc_type: str) -> list[FormField]:
     return out
 
 
+def _row_after_narrative(label: _Label, line_start: int) -> bool:
+    """A check-box or signature row opening a line ("受案意见 ☑…", "受案民警 李明"): a table row whose cells a
+    plain-text copy joined with spaces, not a word of the narrative above it."""
+    return label.label_start == line_start and label.field.kind in (FieldKind.CHECKBOX, FieldKind.SIGNATURE)
+
+
 def _narrative_lines(text: str, lines: list[tuple[int, int]], labels: list[list[_Label]], li: int) -> int:
     """The last line of a narrative value written below its label; ``li`` when there is none."""
     last = li
     chars = 0
     for j in range(li + 1, min(len(lines), li + 1 + NARRATIVE_MAX_LINES)):
-        if any(lab.cell_start and lab.delim != "space" for lab in labels[j]):
-            break  # the next labelled row
         start, end = lines[j]
+        if any(lab.cell_start and (lab.delim != "space" or _row_after_narrative(lab, start)) for lab in labels[j]):
+            break  # the next labelled row
         chars += end - start
         if chars > NARRATIVE_MAX_CHARS:
             break

@@ -390,20 +390,28 @@ def citation_exists(case: CaseView, rule: Rule) -> list[Finding]:
     db = case.statutes
     for doc in case.case.documents:
         day = _doc_day(case, doc)
+        # a missing article is one error however many of its 款 are cited ("第一百六十五条第一款、第二款")
+        missing_articles: set[tuple[str, int, str | None]] = set()
         for ent in _citations(doc):
             law, number = ent.attrs["law"], ent.attrs.get("article")
             if not isinstance(number, int):
                 continue
             suffix, paragraph, item = ent.attrs.get("suffix"), ent.attrs.get("paragraph"), ent.attrs.get("item")
+            if (law, number, suffix) in missing_articles:
+                continue
             if day is not None:
                 version = db.version_in_force(law, day)
                 if version is None:  # no bundled text was in force then (e.g. 刑事诉讼法 2012): cannot judge
                     continue
                 ok = db.exists(law, number, suffix=suffix, paragraph=paragraph, item=item, version=version.label)
                 label = version.label
+                if not ok and not db.exists(law, number, suffix=suffix, version=version.label):
+                    missing_articles.add((law, number, suffix))
             else:  # undated: flag only what exists in no bundled version at all
                 ok = db.exists(law, number, suffix=suffix, paragraph=paragraph, item=item)
                 label = "任何版本"
+                if not ok and not db.exists(law, number, suffix=suffix):
+                    missing_articles.add((law, number, suffix))
             if not ok:
                 out.append(
                     make_finding(

@@ -24,6 +24,7 @@ from nlp.case.view import CaseView, one_edit_apart
 from nlp.extractors.numerals import cn_to_int
 from nlp.labels import EntityType, Role
 from nlp.rules.checks import _citations, _doc_day, _docs, make_finding
+from nlp.rules.checks_admin import _Unwrapped
 from nlp.rules.model import Rule
 from nlp.schema import Document, Entity, Finding
 
@@ -50,10 +51,15 @@ _STAFF = {Role.OFFICER, Role.RECORDER, Role.APPROVER, Role.INTERPRETER}
 def link_by_id(persons: list[PersonMention]) -> dict[str, list[PersonMention]]:
     """Mentions grouped by a valid ID number: the surest link of one person across documents."""
     groups: dict[str, list[PersonMention]] = defaultdict(list)
-    for p in persons:
-        # Officers' particulars carry no ID number: one bound to them was read past the person it belongs to.
-        if p.id_number and p.id_valid and p.id_span and p.role not in _STAFF:
-            groups[p.id_number].append(p)
+    # Officers' particulars carry no ID number: one bound to them was read past the person it belongs to.
+    bound = [(p.id_number, p) for p in persons if p.id_number and p.id_span and p.role not in _STAFF]
+    valid = {number[:17]: number for number, p in bound if p.id_valid}
+    for number, p in bound:
+        if p.id_valid:
+            groups[number].append(p)
+        elif len(number) == 18 and number[:17] in valid:
+            # Only the check digit is wrong (CON-02-1 reports it): the first 17 digits still name the same person.
+            groups[valid[number[:17]]].append(p)
     return groups
 
 
@@ -160,11 +166,12 @@ def value_mismatch(case: CaseView, rule: Rule) -> list[Finding]:
     groups: dict[str, list[_Value]] = defaultdict(list)
     for doc in _docs(case, rule):
         found: list[_Value] = []
+        view = _Unwrapped(doc)  # a PDF line wrapped inside the phrase ("涉嫌\n故意伤害罪") is read whole
         for pattern in patterns:
-            for m in pattern.finditer(doc.text):
+            for m in pattern.finditer(view.text):
                 value = m.group("v").translate({ord(c): None for c in strip})
                 if value and not (reject and reject.search(value)):
-                    found.append(_Value(doc, value, m.start("v"), m.end("v")))
+                    found.append(_Value(doc, value, *view.span(m.start("v"), m.end("v"))))
         # One document writing two values (two suspects, two charges) is no evidence of a mismatch.
         if not found or len({v.value for v in found}) > 1:
             continue

@@ -174,6 +174,18 @@ CASES: list[tuple[str, str, str, list[Row]]] = [
         ],
     ),
     (
+        "narrative ends at a table row that a plain-text copy joined with spaces",
+        REG,
+        "简要案情：\n2022年5月3日，张某某报称其手机被盗。\n受案意见 ☑\n□属本单位管辖的刑事案件，建议及时立案侦查\n"
+        "受案民警 李某 受案时间 2022年5月3日",
+        [
+            ("简要案情", "2022年5月3日，张某某报称其手机被盗。", 6, 27, 0, 4),
+            ("受案意见", "", 32, 32, 28, 32),  # a tick beside no words: nothing was chosen
+            ("受案民警", "李某", 62, 64, 57, 61),
+            ("受案时间", "2022年5月3日", 70, 79, 65, 69),
+        ],
+    ),
+    (
         "long skeleton label of 简要案情",
         REG,
         "简要案情或者报案记录（发案时间、地点）以及是否接收证据：手机被盗。",
