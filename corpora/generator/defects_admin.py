@@ -366,18 +366,34 @@ def oral_summons_times_missing(case: GeneratedCase, rng: random.Random) -> Plant
 
 @defect("blank_preservation_field", "missing_element", "EL-AD-05-1", "证据保全决定书（清单）项目空白", _ADMIN)
 def blank_preservation_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
-    hit = _blank_field(case, rng, "evidence_preservation_decision", ["当事人", "办案民警", "证据持有人"])
-    if hit is None:
-        return None
-    doc, label, _ = hit
-    return PlantedDefect(
-        "blank_preservation_field", "missing_element", "EL-AD-05-1", doc, [label], note=f"“{label.text}”留空"
+    return _blank_decision_field(
+        case,
+        rng,
+        "blank_preservation_field",
+        "EL-AD-05-1",
+        "evidence_preservation_decision",
+        ["当事人", "办案民警", "证据持有人"],
     )
 
 
 @defect("preservation_no_remedy", "missing_element", "EL-AD-05-2", "证据保全决定书未载明复议诉讼途径", _ADMIN)
 def preservation_no_remedy(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
-    docs = docs_of(case, "evidence_preservation_decision")
+    return _drop_remedy_lines(case, "preservation_no_remedy", "EL-AD-05-2", "evidence_preservation_decision")
+
+
+def _blank_decision_field(
+    case: GeneratedCase, rng: random.Random, kind: str, rule: str, doc_type: str, labels: list[str]
+) -> PlantedDefect | None:
+    hit = _blank_field(case, rng, doc_type, labels)
+    if hit is None:
+        return None
+    doc, label, _ = hit
+    return PlantedDefect(kind, "missing_element", rule, doc, [label], note=f"“{label.text}”留空")
+
+
+def _drop_remedy_lines(case: GeneratedCase, kind: str, rule: str, doc_type: str) -> PlantedDefect | None:
+    """The decision's 复议/诉讼 lines removed; the evidence is its title."""
+    docs = docs_of(case, doc_type)
     if len(docs) != 1:
         return None
     doc = docs[0]
@@ -386,9 +402,7 @@ def preservation_no_remedy(case: GeneratedCase, rng: random.Random) -> PlantedDe
     title = doc.find("title")
     if len(doc.lines) == before or not title:
         return None
-    return PlantedDefect(
-        "preservation_no_remedy", "missing_element", "EL-AD-05-2", doc, title[:1], note="决定书未载明救济途径"
-    )
+    return PlantedDefect(kind, "missing_element", rule, doc, title[:1], note="决定书未载明救济途径")
 
 
 # --- EL-AD-07: 审批表 opinions left blank ----------------------------------------------------------------------
@@ -434,29 +448,19 @@ def penalty_family_not_notified(case: GeneratedCase, rng: random.Random) -> Plan
 
 @defect("blank_on_the_spot_field", "missing_element", "EL-AD-04-1", "当场处罚决定书项目空白", _ADMIN)
 def blank_on_the_spot_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
-    hit = _blank_field(case, rng, "on_the_spot_penalty_decision", ["被处罚人", "处罚地点", "办案民警"])
-    if hit is None:
-        return None
-    doc, label, _ = hit
-    return PlantedDefect(
-        "blank_on_the_spot_field", "missing_element", "EL-AD-04-1", doc, [label], note=f"“{label.text}”留空"
+    return _blank_decision_field(
+        case,
+        rng,
+        "blank_on_the_spot_field",
+        "EL-AD-04-1",
+        "on_the_spot_penalty_decision",
+        ["被处罚人", "处罚地点", "办案民警"],
     )
 
 
 @defect("on_the_spot_no_remedy", "missing_element", "EL-AD-04-2", "当场处罚决定书未载明复议诉讼途径", _ADMIN)
 def on_the_spot_no_remedy(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
-    docs = docs_of(case, "on_the_spot_penalty_decision")
-    if len(docs) != 1:
-        return None
-    doc = docs[0]
-    before = len(doc.lines)
-    doc.lines = [line for line in doc.lines if not re.search(r"复议|行政诉讼", line.text)]
-    title = doc.find("title")
-    if len(doc.lines) == before or not title:
-        return None
-    return PlantedDefect(
-        "on_the_spot_no_remedy", "missing_element", "EL-AD-04-2", doc, title[:1], note="决定书未载明救济途径"
-    )
+    return _drop_remedy_lines(case, "on_the_spot_no_remedy", "EL-AD-04-2", "on_the_spot_penalty_decision")
 
 
 # --- EL-AD-06: 治安调解协议书 -----------------------------------------------------------------------------------
