@@ -205,15 +205,16 @@ def expected_wording(case: CaseView, rule: Rule) -> list[Finding]:
     """
     out = []
     for doc in _docs(case, rule):
+        view = _Unwrapped(doc)  # a PDF line wrapped inside the term ("申\n请行政复议") is read whole
         for item in rule.params["items"]:
             allowed = {str(a) for a in item["allowed"]}
-            for m in re.finditer(item["regex"], doc.text):
+            for m in re.finditer(item["regex"], view.text):
                 if m.group("v") in allowed:
                     continue
                 out.append(
                     make_finding(
                         rule,
-                        [case.evidence(doc, m.start("v"), m.end("v"))],
+                        [case.evidence(doc, *view.span(m.start("v"), m.end("v")))],
                         doc=doc.doc_type_zh,
                         what=item["what"],
                         found=m.group("v"),
@@ -373,8 +374,9 @@ def text_threshold(case: CaseView, rule: Rule) -> list[Finding]:
             continue
         if min_age is not None and _younger_than(case, doc, int(min_age)):
             continue
-        for m in pattern.finditer(doc.text):
-            if negated and negated.search(doc.text[max(0, m.start() - 6) : m.start()]):
+        view = _Unwrapped(doc)  # a PDF line wrapped inside the fact ("抽头渔\n利共计…元") is read whole
+        for m in pattern.finditer(view.text):
+            if negated and negated.search(view.text[max(0, m.start() - 6) : m.start()]):
                 continue
             value: Decimal | None = None
             if minimum is not None:
@@ -388,7 +390,7 @@ def text_threshold(case: CaseView, rule: Rule) -> list[Finding]:
             out.append(
                 make_finding(
                     rule,
-                    [case.evidence(doc, m.start(), m.end())],
+                    [case.evidence(doc, *view.span(m.start(), m.end()))],
                     doc=doc.doc_type_zh,
                     fact=m.group(),
                     value=f"{value:,.2f}".rstrip("0").rstrip(".") if value is not None else "",
