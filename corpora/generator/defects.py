@@ -127,6 +127,18 @@ _SEPARATORS = ("、", "，", ",", "；", " ")
 # --- missing elements -----------------------------------------------------------------------------------------------
 
 
+def drop_lines(doc: DocSpec, pattern: str, kind: str, rule_id: str, note: str) -> PlantedDefect | None:
+    """A ``missing_element`` defect: the lines of ``doc`` matching ``pattern`` removed, the evidence its title.
+
+    Nothing changes when the document has no title to point at or no line matches.
+    """
+    title = doc.find("title")[:1]
+    if not title or not any(re.search(pattern, line.text) for line in doc.lines):
+        return None
+    doc.lines = [line for line in doc.lines if not re.search(pattern, line.text)]
+    return PlantedDefect(kind, "missing_element", rule_id, doc, title, note=note)
+
+
 def _blank_field(
     case: GeneratedCase, rng: random.Random, doc_type: str, labels: list[str]
 ) -> tuple[DocSpec, Seg, Seg] | None:

@@ -11,7 +11,7 @@ import random
 import re
 from datetime import datetime, timedelta
 
-from corpora.generator.defects import _blank_field, _set_moment, defect, docs_of, hard_negative, tagged
+from corpora.generator.defects import _blank_field, _set_moment, defect, docs_of, drop_lines, hard_negative, tagged
 from corpora.generator.model import DocSpec, GeneratedCase, PlantedDefect, Seg
 from corpora.generator.textutil import format_like
 
@@ -392,17 +392,10 @@ def _blank_decision_field(
 
 
 def _drop_remedy_lines(case: GeneratedCase, kind: str, rule: str, doc_type: str) -> PlantedDefect | None:
-    """The decision's 复议/诉讼 lines removed; the evidence is its title."""
     docs = docs_of(case, doc_type)
     if len(docs) != 1:
         return None
-    doc = docs[0]
-    before = len(doc.lines)
-    doc.lines = [line for line in doc.lines if not re.search(r"复议|行政诉讼", line.text)]
-    title = doc.find("title")
-    if len(doc.lines) == before or not title:
-        return None
-    return PlantedDefect(kind, "missing_element", rule, doc, title[:1], note="决定书未载明救济途径")
+    return drop_lines(docs[0], r"复议|行政诉讼", kind, rule, "决定书未载明救济途径")
 
 
 # --- EL-AD-07: 审批表 opinions left blank ----------------------------------------------------------------------

@@ -11,7 +11,7 @@ import random
 import re
 from datetime import datetime, timedelta
 
-from corpora.generator.defects import DefectFn, _blank_field, defect, docs_of, hard_negative, tagged
+from corpora.generator.defects import DefectFn, _blank_field, defect, docs_of, drop_lines, hard_negative, tagged
 from corpora.generator.model import DocSpec, GeneratedCase, Line, PlantedDefect, Seg
 from corpora.generator.textutil import format_like
 
@@ -111,12 +111,6 @@ for _doc_type in _SUMMONS_TIMES:
 # --- statements a document must contain ---------------------------------------------------------------------------
 
 
-def _drop_lines(doc: DocSpec, pattern: str) -> bool:
-    before = len(doc.lines)
-    doc.lines = [line for line in doc.lines if not re.search(pattern, line.text)]
-    return len(doc.lines) < before
-
-
 def _title(doc: DocSpec) -> list[Seg]:
     return doc.find("title")[:1]
 
@@ -126,12 +120,7 @@ def missing_record_confirmation(case: GeneratedCase, rng: random.Random) -> Plan
     docs = [d for d in docs_of(case, "interrogation_record") if _title(d)]
     if not docs:
         return None
-    doc = rng.choice(docs)
-    if not _drop_lines(doc, r"^以上笔录"):
-        return None
-    return PlantedDefect(
-        "missing_record_confirmation", "missing_element", "EL-CR-06-2", doc, _title(doc), note="末页无核对确认语"
-    )
+    return drop_lines(rng.choice(docs), r"^以上笔录", "missing_record_confirmation", "EL-CR-06-2", "末页无核对确认语")
 
 
 @defect("missing_interview_confirmation", "missing_element", "EL-CR-07-2", "询问笔录无核对确认语")
@@ -139,11 +128,8 @@ def missing_interview_confirmation(case: GeneratedCase, rng: random.Random) -> P
     docs = [d for d in docs_of(case, "interview_record") if _title(d)]
     if not docs:
         return None
-    doc = rng.choice(docs)
-    if not _drop_lines(doc, r"^以上笔录"):
-        return None
-    return PlantedDefect(
-        "missing_interview_confirmation", "missing_element", "EL-CR-07-2", doc, _title(doc), note="末页无核对确认语"
+    return drop_lines(
+        rng.choice(docs), r"^以上笔录", "missing_interview_confirmation", "EL-CR-07-2", "末页无核对确认语"
     )
 
 
@@ -153,13 +139,10 @@ def missing_review_route(case: GeneratedCase, rng: random.Random) -> PlantedDefe
     if not docs:
         return None
     doc = docs[0]
-    if not _drop_lines(doc, r"行政复议|行政诉讼"):
-        return None
-    if re.search(r"复议|行政诉讼", doc.text()):
-        return None
-    return PlantedDefect(
-        "missing_review_route", "missing_element", "EL-AD-03-1", doc, _title(doc), note="未载明复议、诉讼途径"
-    )
+    route = r"行政复议|行政诉讼"
+    if any(re.search(r"复议", line.text) and not re.search(route, line.text) for line in doc.lines):
+        return None  # a 复议 left in another wording would still state the route
+    return drop_lines(doc, route, "missing_review_route", "EL-AD-03-1", "未载明复议、诉讼途径")
 
 
 # --- personnel ------------------------------------------------------------------------------------------------------
