@@ -6,9 +6,7 @@ what is certain from the text (a 拘留 at 5月3日 and a 通知 dated 5月4日 
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -19,6 +17,7 @@ import yaml
 
 from nlp.labels import EntityType
 from nlp.schema import Document, Entity
+from nlp.textview import TextView
 
 _DATA = Path(__file__).with_name("acts.yaml")
 
@@ -149,20 +148,6 @@ def labelled_datetime(doc: Document, labels: tuple[str, ...]) -> tuple[Entity, i
     return None
 
 
-def _unwrapped(doc: Document) -> tuple[str, Callable[[int], int]]:
-    """``doc.text`` without its soft line breaks, and the map from an offset in it back to ``doc.text``."""
-    breaks = sorted(b for b in set(doc.soft_breaks) if 0 <= b < len(doc.text) and doc.text[b] == "\n")
-    if not breaks:
-        return doc.text, lambda offset: offset
-    pieces, previous = [], 0
-    for offset in breaks:
-        pieces.append(doc.text[previous:offset])
-        previous = offset + 1
-    pieces.append(doc.text[previous:])
-    shifted = [offset - n for n, offset in enumerate(breaks)]
-    return "".join(pieces), lambda offset: offset + bisect.bisect_right(shifted, offset)
-
-
 def _find(doc: Document, source: _Source) -> tuple[Entity, int, int] | None:
     ents = _datetimes(doc)
     if source.kind == "field":
@@ -170,9 +155,9 @@ def _find(doc: Document, source: _Source) -> tuple[Entity, int, int] | None:
         return (hit[0], hit[0].start, hit[0].end) if hit else None
     if source.kind == "pattern" and source.regex is not None:
         # Read across a PDF's printed line wraps (决定自2024年8月17日起\n解除), mapping offsets back to doc.text.
-        text, back = _unwrapped(doc)
-        for m in source.regex.finditer(text):
-            s, e = back(m.start("dt")), back(max(m.start("dt"), m.end("dt") - 1)) + 1
+        view = TextView.unwrapped(doc)
+        for m in source.regex.finditer(view.text):
+            s, e = view.original(m.start("dt")), view.original(max(m.start("dt"), m.end("dt") - 1)) + 1
             for ent in ents:
                 if s <= ent.start < e:
                     return ent, ent.start, ent.end

@@ -8,7 +8,6 @@ parts a text has, each by the markers in narrative.yaml.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +15,8 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+
+from nlp.textview import TextView
 
 __all__ = ["NarrativePart", "PartSpec", "parse_narrative", "part_specs"]
 
@@ -87,24 +88,6 @@ def _fuzzy_anchor(text: str, anchors: tuple[str, ...], lo: int, hi: int) -> tupl
     return None
 
 
-class _View:
-    """``text`` with some of its newlines removed (a PDF's printed line wraps, or all of them), and the way back
-    from an offset in the view to one in ``text``."""
-
-    def __init__(self, text: str, drop: list[int]) -> None:
-        self.breaks = sorted(drop)
-        pieces, previous = [], 0
-        for offset in self.breaks:
-            pieces.append(text[previous:offset])
-            previous = offset + 1
-        pieces.append(text[previous:])
-        self.text = "".join(pieces)
-        self._shifted = [offset - n for n, offset in enumerate(self.breaks)]
-
-    def original(self, offset: int) -> int:
-        return offset + bisect.bisect_right(self._shifted, offset)
-
-
 def parse_narrative(
     text: str,
     keys: list[str] | None = None,
@@ -121,11 +104,11 @@ def parse_narrative(
     specs = part_specs()
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     views = [
-        _View(text, [b for b in soft_breaks or [] if 0 <= b < len(text) and text[b] == "\n"]),
-        _View(text, [m.start() for m in re.finditer("\n", text)]),
+        TextView(text, [b for b in soft_breaks or [] if 0 <= b < len(text) and text[b] == "\n"]),
+        TextView(text, [m.start() for m in re.finditer("\n", text)]),
     ]
 
-    def part(key: str, view: _View, start: int, end: int, fuzzy: bool = False) -> NarrativePart:
+    def part(key: str, view: TextView, start: int, end: int, fuzzy: bool = False) -> NarrativePart:
         s, e = view.original(start), view.original(max(start, end - 1)) + 1
         return NarrativePart(key, s, e, sum(1 for x in line_starts if x <= s) - 1, fuzzy)
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 import importlib
 from collections.abc import Sequence
 
 from nlp import registry
 from nlp.schema import Entity
+from nlp.textview import TextView
 
 # Modules whose import registers extractors. Order does not matter: overlaps are resolved below.
 _MODULES = ("ids", "datetimes", "money", "docnumbers", "citations")
@@ -65,24 +65,11 @@ def extract(text: str, soft_breaks: Sequence[int] = ()) -> list[Entity]:
     for offset in breaks:
         if not 0 <= offset < len(text) or text[offset] != "\n":
             raise ValueError(f"soft break {offset} is not a line break of the text")
-    pieces: list[str] = []
-    previous = 0
-    for offset in breaks:
-        pieces.append(text[previous:offset])
-        previous = offset + 1
-    pieces.append(text[previous:])
-    # shifted[j]: where the character after the j-th removed newline sits in the joined view; a view offset v
-    # maps back to v + (number of removed newlines before it).
-    shifted = [offset - number for number, offset in enumerate(breaks)]
-
-    def original(view_offset: int) -> int:
-        return view_offset + bisect.bisect_right(shifted, view_offset)
+    view = TextView(text, breaks)
 
     mapped: list[Entity] = []
-    for ent in _extract("".join(pieces)):
-        start = original(ent.start)
-        # The end maps through the entity's last character, so a soft break just after it stays outside.
-        end = original(ent.end - 1) + 1 if ent.end > ent.start else start
+    for ent in _extract(view.text):
+        start, end = view.span(ent.start, ent.end)  # a soft break just after the entity stays outside it
         mapped.append(
             ent
             if (start, end) == (ent.start, ent.end)

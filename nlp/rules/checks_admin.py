@@ -7,7 +7,6 @@ As everywhere, a check flags only what the text makes certain and stays silent w
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import re
 from datetime import date, timedelta
@@ -20,33 +19,11 @@ from nlp.labels import EntityType
 from nlp.rules.checks import _paired, make_finding
 from nlp.rules.model import Rule
 from nlp.schema import Document, Finding
+from nlp.textview import TextView
 
 PSAPL = "中华人民共和国治安管理处罚法"
 
 _ZH_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-
-
-class _Unwrapped:
-    """A document's text with its printed line wraps (``Document.soft_breaks``, PDF) removed, so that a sentence
-    wrapped mid-word ("决定对某某行\n政拘留五日") is read whole; ``span`` maps a view span back to ``doc.text``."""
-
-    def __init__(self, doc: Document) -> None:
-        self.breaks = sorted(b for b in set(doc.soft_breaks) if 0 <= b < len(doc.text) and doc.text[b] == "\n")
-        pieces, previous = [], 0
-        for offset in self.breaks:
-            pieces.append(doc.text[previous:offset])
-            previous = offset + 1
-        pieces.append(doc.text[previous:])
-        self.text = "".join(pieces)
-        self._shifted = [offset - n for n, offset in enumerate(self.breaks)]
-
-    def original(self, offset: int) -> int:
-        return offset + bisect.bisect_right(self._shifted, offset)
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        if end <= start:
-            return self.original(start), self.original(start)
-        return self.original(start), self.original(end - 1) + 1
 
 
 def is_administrative(case: CaseView) -> bool:
@@ -319,14 +296,14 @@ def required_mention(case: CaseView, rule: Rule) -> list[Finding]:
         return _required_in_same_doc(case, rule)
     need_rx = re.compile(p["require_regex"])
     pool = case.of_type(*p["require_doc_types"]) if p.get("require_doc_types") else case.case.documents
-    if any(need_rx.search(d.text) or need_rx.search(_Unwrapped(d).text) for d in pool):
+    if any(need_rx.search(d.text) or need_rx.search(TextView.unwrapped(d).text) for d in pool):
         return []
     titled = set(p.get("title_evidence_types", []))
     for doc in case.of_type(*p["when_doc_types"]):
         if when_rx is None or doc.doc_type in titled:
             found = f"{doc.doc_type_zh}在卷"
             return [make_finding(rule, [case.title_evidence(doc)], doc=doc.doc_type_zh, found=found)]
-        view = _Unwrapped(doc)
+        view = TextView.unwrapped(doc)
         m = when_rx.search(view.text)
         if m:
             # A named group ``ev`` narrows the evidence to the value that shows the step (the 到达 time).
@@ -341,7 +318,7 @@ def _required_in_same_doc(case: CaseView, rule: Rule) -> list[Finding]:
     needs = [re.compile(r) for r in rule.params["require_all"]]
     out = []
     for doc in case.of_type(*rule.params["when_doc_types"]):
-        view = _Unwrapped(doc)
+        view = TextView.unwrapped(doc)
         m = when_rx.search(view.text)
         if m and not all(n.search(view.text) or n.search(doc.text) for n in needs):
             s, e = view.span(*m.span())
@@ -385,7 +362,7 @@ def decision_authority(case: CaseView, rule: Rule) -> list[Finding]:
     """
     out = []
     for doc in case.of_type(*rule.params["doc_types"]):
-        view = _Unwrapped(doc)  # the 决定 sentence may wrap mid-word in a PDF
+        view = TextView.unwrapped(doc)  # the 决定 sentence may wrap mid-word in a PDF
         tail_from = int(len(view.text) * 0.6)
         issuers = [m for m in _STATION_ISSUER.finditer(view.text) if m.start() >= tail_from]
         if not issuers:
@@ -459,7 +436,7 @@ def detention_exempt_person(case: CaseView, rule: Rule) -> list[Finding]:
     exception = re.compile(rule.params["exception_regex"]) if rule.params.get("exception_regex") else None
     out = []
     for doc in case.of_type(*rule.params["doc_types"]):
-        view = _Unwrapped(doc)  # the 决定 sentence may wrap mid-word in a PDF
+        view = TextView.unwrapped(doc)  # the 决定 sentence may wrap mid-word in a PDF
         decides = _DECIDES.search(view.text)
         det = _DETENTION.search(decides.group(0)) if decides else None
         if not decides or not det or _NOT_EXECUTED.search(view.text) or _NOT_EXECUTED.search(doc.text):

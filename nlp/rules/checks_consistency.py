@@ -24,9 +24,9 @@ from nlp.case.view import CaseView, one_edit_apart
 from nlp.extractors.numerals import cn_to_int
 from nlp.labels import EntityType, Role
 from nlp.rules.checks import _citations, _doc_day, _docs, make_finding
-from nlp.rules.checks_admin import _Unwrapped
 from nlp.rules.model import Rule
 from nlp.schema import Document, Entity, Finding
+from nlp.textview import TextView
 
 T = TypeVar("T")
 
@@ -166,7 +166,7 @@ def value_mismatch(case: CaseView, rule: Rule) -> list[Finding]:
     groups: dict[str, list[_Value]] = defaultdict(list)
     for doc in _docs(case, rule):
         found: list[_Value] = []
-        view = _Unwrapped(doc)  # a PDF line wrapped inside the phrase ("涉嫌\n故意伤害罪") is read whole
+        view = TextView.unwrapped(doc)  # a PDF line wrapped inside the phrase ("涉嫌\n故意伤害罪") is read whole
         for pattern in patterns:
             for m in pattern.finditer(view.text):
                 value = m.group("v").translate({ord(c): None for c in strip})
@@ -205,7 +205,7 @@ def expected_wording(case: CaseView, rule: Rule) -> list[Finding]:
     """
     out = []
     for doc in _docs(case, rule):
-        view = _Unwrapped(doc)  # a PDF line wrapped inside the term ("申\n请行政复议") is read whole
+        view = TextView.unwrapped(doc)  # a PDF line wrapped inside the term ("申\n请行政复议") is read whole
         for item in rule.params["items"]:
             allowed = {str(a) for a in item["allowed"]}
             for m in re.finditer(item["regex"], view.text):
@@ -374,7 +374,7 @@ def text_threshold(case: CaseView, rule: Rule) -> list[Finding]:
             continue
         if min_age is not None and _younger_than(case, doc, int(min_age)):
             continue
-        view = _Unwrapped(doc)  # a PDF line wrapped inside the fact ("抽头渔\n利共计…元") is read whole
+        view = TextView.unwrapped(doc)  # a PDF line wrapped inside the fact ("抽头渔\n利共计…元") is read whole
         for m in pattern.finditer(view.text):
             if negated and negated.search(view.text[max(0, m.start() - 6) : m.start()]):
                 continue
