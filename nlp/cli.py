@@ -111,13 +111,21 @@ def corpus_generate(
     formats: Annotated[
         str, typer.Option(help="各格式比例，如 docx=0.55,pdf=0.25,scanned_pdf=0.1,txt=0.1")
     ] = "docx=0.55,pdf=0.25,scanned_pdf=0.1,txt=0.1",
+    defects: Annotated[
+        str, typer.Option(help="只植入这些缺陷类型（逗号分隔的类型键或规则编号，如 CON-07-2,late_family_notice）")
+    ] = "",
 ) -> None:
     """生成虚构案卷（含植入缺陷与 gold 标注）。"""
     # The generator is development tooling in corpora/, not part of the review library.
-    from corpora.generator.corpus import CorpusConfig, generate_corpus
+    from corpora.generator.corpus import CorpusConfig, defect_kinds_for, generate_corpus
 
     shares = {k.strip(): float(v) for k, v in (item.split("=") for item in formats.split(",") if item.strip())}
+    try:
+        kinds = defect_kinds_for([w.strip() for w in defects.split(",") if w.strip()]) if defects else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--defects") from None
     cfg = CorpusConfig(
+        defect_kinds=kinds,
         cases=cases,
         seed=seed,
         clean_share=clean_share,

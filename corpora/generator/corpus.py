@@ -55,6 +55,9 @@ class CorpusConfig(BaseModel):
     combined_share: float = Field(default=0.1, ge=0, le=1)  # the whole case as one PDF (text or scanned)
     zip_share: float = Field(default=0.15, ge=0, le=1)  # part of the case's files packed in a zip
     case_types: list[str] | None = None  # default: all
+    # Plant only these defect kinds (keys of defects.CATALOGUE): a rule-targeted corpus for rules that a mixed
+    # corpus plants rarely. Default: every kind that applies to the case.
+    defect_kinds: list[str] | None = None
 
 
 _IDENTITY = {"bad_id_checksum", "id_mismatch", "gender_mismatch", "birth_mismatch"}
@@ -67,6 +70,18 @@ _CONFLICTS = {
     "summons_over_24h": {"summons_times_refused"},
     "summons_over_8h": {"summons_times_refused"},
 }
+
+
+def defect_kinds_for(words: list[str]) -> list[str]:
+    """Defect kind keys for a list of kind keys or rule ids (a rule id stands for every kind that plants it)."""
+    catalogue = defect_catalogue.CATALOGUE
+    keys: list[str] = []
+    for word in words:
+        found = [k.key for k in catalogue.values() if word in (k.key, k.rule_id)]
+        if not found:
+            raise ValueError(f"未知的缺陷类型或规则编号：{word}")
+        keys += [k for k in found if k not in keys]
+    return keys
 
 
 def generate_case(cfg: CorpusConfig, index: int) -> GeneratedCase:
@@ -86,6 +101,8 @@ def generate_case(cfg: CorpusConfig, index: int) -> GeneratedCase:
     if rng.random() >= cfg.clean_share:
         wanted = rng.randint(1, cfg.max_defects)
         kinds = defect_catalogue.applicable(case)
+        if cfg.defect_kinds is not None:
+            kinds = [k for k in kinds if k.key in cfg.defect_kinds]
         rng.shuffle(kinds)
         for kind in kinds:
             if len(case.defects) >= wanted:

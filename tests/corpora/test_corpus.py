@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from corpora.evaluate import evaluate_corpus
-from corpora.generator.corpus import CorpusConfig, generate_case, generate_corpus
+from corpora.generator.corpus import CorpusConfig, defect_kinds_for, generate_case, generate_corpus
 from corpora.generator.model import GoldCase
 from corpora.generator.render import cjk_font_path
 from corpora.generator.scenarios import check_consistency
@@ -31,6 +31,16 @@ def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # No combined PDFs here: splitting one PDF into its documents comes with issue #6; the 500-case figures show it.
     generate_corpus(CorpusConfig(cases=16, seed=11, formats=formats, combined_share=0.0), out)
     return out
+
+
+def test_rule_targeted_corpus_plants_only_the_chosen_kinds() -> None:
+    keys = defect_kinds_for(["CON-08", "late_family_notice"])  # a rule id stands for every kind that plants it
+    assert "late_family_notice" in keys and len(keys) >= 2
+    cfg = CorpusConfig(seed=5003, clean_share=0.0, defect_kinds=keys)
+    planted = [d.kind for i in range(12) for d in generate_case(cfg, i).defects]
+    assert planted and set(planted) <= set(keys)
+    with pytest.raises(ValueError, match="NOPE"):
+        defect_kinds_for(["NOPE"])
 
 
 def test_corpus_same_seed_same_case_other_seed_other_case() -> None:
