@@ -1,9 +1,11 @@
 """End-to-end review speed: the bundled sample cases, and real long text (judgments from ../shared as .txt).
 
-    python scripts/bench_review.py [--repeat 5] [--shared ../shared]
+    python scripts/bench_review.py [--repeat 5] [--shared ../shared] [--details]
 
 Prints reviewer start-up time, seconds per sample case, and characters per second through the whole pipeline
 (parse → classify → fields → entities → people → rules) on the 262 LeCaRDv2 judgments reviewed as one case.
+--details adds, for the judgments, how many got each document type (and by which method) and each finding's rule
+with the type of the documents it points at: rule ids, document ids and types only, never case text.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -21,6 +24,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--details", action="store_true", help="judgments: doc-type counts and findings by rule")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -53,6 +57,18 @@ def main() -> int:
             "chars_per_second": round(chars / elapsed),
             "findings": len(case.findings),
         }
+        if args.details:
+            types = {d.id: d.doc_type for d in case.documents}
+            result["judgments_doc_types"] = dict(
+                Counter(f"{d.doc_type} ({d.doc_type_method})" for d in case.documents).most_common()
+            )
+            result["judgments_findings"] = [
+                {
+                    "rule": f.rule_id,
+                    "documents": sorted({f"{e.document} {types.get(e.document, '?')}" for e in f.evidence}),
+                }
+                for f in case.findings
+            ]
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     return 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,6 +24,9 @@ MAX_TITLE_LEN = 40  # a longer line (whitespace removed) is prose, not a title
 MAX_RAW_LINE = 160  # lines longer than this are not even normalised
 FRAGMENT_LEN = 12  # short lines may be parts of one title (wrapped PDF titles, 决定/通知 brace layouts)
 MARKER_CHARS = 4000  # body markers are counted in this many characters after the title
+RUN_IN_CHARS = 240  # a title run into its text (no line break after it) is looked for in this many characters
+RUN_IN_PREFIX = 16  # … ending at most this many characters before the bracketed year of its 案号/文号
+RUN_IN_NUMBERS = 3  # … one of the first few such years (a heading may cite the 起诉书's 文号 before the court's)
 
 # Confidence levels, from strongest to weakest evidence.
 CONF_TITLE_CONFIRMED = 0.97  # title + markers that only this type (not its look-alikes) has
@@ -52,12 +56,15 @@ _NOISE = re.compile(
     rf"|第\d+页(?:共\d+页)?|共\d+页(?:第\d+页)?|{_DOCNUM})$"
 )
 _AGENCY_WORDS = (
-    r"(?:公安厅|公安局|公安分局|分局|派出所|支队|大队|中队|检察院|人民法院|看守所|司法鉴定所|鉴定所|鉴定中心|"
-    r"价格认证中心|认证中心)"
+    r"(?:公安厅|公安局|公安分局|分局|派出所|支队|大队|中队|检察院|人民法院|法院|分院|看守所|司法鉴定所|鉴定所|"
+    r"鉴定中心|价格认证中心|认证中心)"
 )
 _AGENCY_PREFIX = re.compile(rf"^.{{0,30}}{_AGENCY_WORDS}")  # greedy: "××市公安局××分局" as a whole
 _AGENCY_LINE = re.compile(rf"^.{{0,30}}{_AGENCY_WORDS}(?:\(.{{0,10}}\))?$")
 _BRACE_BRANCH = re.compile(r"^(?:决定|(?:执行)?通知)$")
+_AGENCY_WORD = re.compile(_AGENCY_WORDS)
+# The bracketed year that opens a 案号 or ends the prefix of a 文号: (2020)浙0702刑初662号, 宁鼓检诉[2018]13号.
+_NUMBER_YEAR = re.compile(r"[(\[](?:19|20)\d{2}[)\]]")
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 _PATH_SPLIT = re.compile(r"[\\/]")
 
@@ -253,6 +260,36 @@ def _title_of_window(lines: list[_Line], i: int) -> _TitleHit | None:
     return None
 
 
+def _title_run_in(text: str, lines: list[_Line]) -> _TitleHit | None:
+    """A title with its text run on after it, in the first line: a judgment flattened to one line reads
+    "××市××区人民法院刑事判决书（2020）浙0702刑初662号公诉机关…", often behind a heading of its own
+    ("张某盗窃一审刑事判决书××人民法院刑事判决书（2017）…").
+
+    The title must be followed by its 案号/文号 (a bracketed year, or a 文号 prefix ending in one), stand at the
+    start of the line or right after an agency name, and come before the first full stop: a sentence that merely
+    begins with a document name (立案决定书是…) has no number after it, and one citing a judgment after the
+    text has begun (…有前科。××人民法院刑事判决书（2021）…) is prose, so both stay untitled.
+    """
+    first = next((ln for ln in lines if not (ln.norm and ln.noise)), None)
+    if first is None:
+        return None
+    norm, index = _squeeze(text, first.start, min(first.end, first.start + RUN_IN_CHARS))
+    stop = norm.find("。")
+    if stop >= 0:
+        norm = norm[:stop]
+    starts = [0, *(m.end() for m in _AGENCY_WORD.finditer(norm))]
+    for year in islice(_NUMBER_YEAR.finditer(norm), RUN_IN_NUMBERS):
+        # Longest title first: the characters between it and the year are at most a 文号 prefix (宁鼓检诉).
+        for end in range(year.start(), max(year.start() - RUN_IN_PREFIX, 1) - 1, -1):
+            for start in starts:
+                if not 2 <= end - start <= MAX_TITLE_LEN:
+                    continue
+                hits = _match_title(norm[start:end])
+                if hits:
+                    return _TitleHit(hits, index[start], index[end - 1] + 1)
+    return None
+
+
 def _find_title(text: str) -> _TitleHit | None:
     lines = _head_lines(text)
     for i, line in enumerate(lines):
@@ -264,7 +301,7 @@ def _find_title(text: str) -> _TitleHit | None:
             found = _title_of_window(lines, i)
         if found is not None:
             return found
-    return None
+    return _title_run_in(text, lines)
 
 
 # --- markers ----------------------------------------------------------------------------------------------------

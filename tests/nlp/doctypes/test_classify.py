@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.doctypes.classify import Classification, classify
+from nlp.doctypes.classify import Classification, classify, classify_rules
 from nlp.doctypes.specs import load_specs
 
 REPO = Path(__file__).resolve().parents[3]
@@ -232,6 +232,75 @@ def test_title_offsets_point_into_the_text() -> None:
     result = classify(text)
     assert (result.title_start, result.title_end) == (11, 20)
     assert text[11:20] == "受 案 登 记 表"
+
+
+# --- titles run into a text without line breaks (court judgments as published: one line) -------------------------
+
+_JUDGMENT_BODY = (
+    "公诉机关东江市河西区人民检察院。被告人张某某，男，1990年1月1日出生。本院认为，被告人张某某犯盗窃罪。判决如下：" * 3
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type", "title"),
+    [
+        ("东江市河西区人民法院刑事判决书（2022）东0102刑初123号" + _JUDGMENT_BODY, "court_judgment", "刑事判决书"),
+        # a heading of its own before the court's 首部, as judgment databases print it
+        (
+            "张某某盗窃一审刑事判决书东江市河西区人民法院刑事判决书（2022）东0102刑初123号：" + _JUDGMENT_BODY,
+            "court_judgment",
+            "刑事判决书",
+        ),
+        (
+            "东江市林区基层法院刑事附带民事判决书（2022）东7501刑初5号" + _JUDGMENT_BODY,
+            "court_judgment",
+            "刑事附带民事判决书",
+        ),
+        (
+            "东江市中级人民法院刑事裁定书 （2022）东01刑终45号 上诉人（原审被告人）张某某。本裁定为终审裁定。",
+            "court_ruling",
+            "刑事裁定书",
+        ),
+        (
+            "刑事裁定书（2022）东01刑终45号上诉人（原审被告人）张某某，驳回上诉，维持原判。",
+            "court_ruling",
+            "刑事裁定书",
+        ),
+        # the 文号's prefix stands between the title and the bracketed year
+        (
+            "东江市河西区人民检察院起诉书东西检刑诉〔2022〕88号被告人张某某，本院审查查明，提起公诉。",
+            "indictment",
+            "起诉书",
+        ),
+        ("立案决定书东公(刑)立字〔2022〕123号案件名称张某某被盗案" + "，" * 200, "case_filing_decision", "立案决定书"),
+    ],
+)
+def test_title_run_into_the_text(text: str, doc_type: str, title: str) -> None:
+    result = classify(text)
+    check_span(text, result)
+    assert (result.doc_type, result.title) == (doc_type, title)
+    assert result.method in ("title", "title+markers")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a judgment cited once the text has begun is prose, not the document's title
+        "张某某有盗窃前科。东江市河西区人民法院刑事判决书（2021）东0102刑初9号认定其犯盗窃罪，判处拘役三个月。",
+        # no number after the name: a sentence about the document
+        "刑事判决书是人民法院对刑事案件作出的裁判文书，2022年（见附件）另行归档。",
+    ],
+)
+def test_a_name_in_prose_is_no_run_in_title(text: str) -> None:
+    assert classify_rules(text).doc_type not in ("court_judgment", "court_ruling")
+
+
+def test_court_judgment_untitled_is_no_police_form() -> None:
+    # body markers of a judgment (调解, 讯问 in its prose) outvoted by its own: 判决如下, 本院认为, 审判长 …
+    text = (
+        "经审理查明，双方曾经调解未果。讯问中被告人供认。本院认为，被告人犯盗窃罪。判决如下：审判长李某，书记员王某。"
+    )
+    assert classify_rules(text).doc_type == "court_judgment"
 
 
 @pytest.mark.parametrize(
