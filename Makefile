@@ -9,7 +9,7 @@ SAMPLE ?= corpora/samples/criminal_theft
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,transformers]'  # torch 2.13.0: the CPU wheel (pyproject)
 	$(PY) -m pip install -q --no-deps 'rapidocr-onnxruntime==1.4.4'
 	touch $@
 

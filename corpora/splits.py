@@ -13,13 +13,15 @@ The rules are written down here once so that no model is ever tuned or trained o
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
 Split = Literal["train", "dev", "test"]
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+# ../shared/data beside the checkout; JUANSHEN_SHARED_DATA points elsewhere (a copy carried to a training machine).
+SHARED_DATA = Path(os.environ.get("JUANSHEN_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
 CAIL2021_NER = SHARED_DATA / "ner" / "cail2021_xxcq_theft_ner.jsonl"
 CAIL2018_CHARGES = SHARED_DATA / "judgment_prediction" / "cail2018_sample.jsonl"
 CAIL2018_ACCUSATIONS = SHARED_DATA / "labels" / "cail2018_accu.txt"

@@ -174,6 +174,7 @@ def extract_cmd(
 ) -> None:
     """抽取文本中的实体（CAIL2021 盗窃要素标签 + 本系统实体类型），按行读写 JSON。"""
     from nlp.ner.extract import extract_jsonl
+    from nlp.ner.select import extract_backend
 
     if not jsonl.is_file():
         typer.echo(f"找不到输入文件：{jsonl}", err=True)
@@ -182,7 +183,8 @@ def extract_cmd(
     with jsonl.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
         for line in extract_jsonl(src):
             dst.write(line + "\n")
-    typer.echo(f"已写入 {out}", err=True)
+    backend = extract_backend()  # the same (cached) backend that ran
+    typer.echo(f"已写入 {out}（CAIL 标签由 {backend.name} {backend.version} 抽取）", err=True)
 
 
 @app.command("classify-charge")

@@ -36,9 +36,10 @@ class ReviewSettings(BaseSettings):
     ner_enabled: bool = True
     ner_model_dir: Path = MODELS_DIR / "ner" / "packages"
     ner_model_version: str = "0.2.0"
-    # "transformers" selects the optional character BERT (nlp/ner/transformer_backend.py, needs the [transformers]
-    # extra); its artifact is read from ner_transformer_dir.
-    ner_backend: str = "spacy"
+    # "auto": the spaCy case layer for the review, the character BERT (nlp/ner/transformer_backend.py, [transformers]
+    # extra) for CAIL-label extraction when installed (nlp/ner/select.py says why); "spacy" or "transformers" force
+    # one. The BERT's artifact is read from ner_transformer_dir.
+    ner_backend: str = "auto"
     ner_transformer_dir: Path = MODELS_DIR / "ner_transformer" / "package"
     # Packaged classifiers (models/*/README.md); a missing file disables what needs it, with a log line.
     charge_model_path: Path = MODELS_DIR / "charge" / "charge_model.npz"

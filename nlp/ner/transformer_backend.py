@@ -109,6 +109,55 @@ def bio_to_spans(tags: Sequence[str], offset: int = 0) -> list[Span]:
     return spans
 
 
+class BioDecoder:
+    """Best tag path over one tag layer in which every I-X follows B-X or I-X (per-character argmax leaves stray I-
+    tags that become fragment entities). Used at run time and for the dev score that picks the training epoch."""
+
+    def __init__(self, tags: Sequence[str]) -> None:
+        import torch
+
+        self.tags = list(tags)
+        n = len(self.tags)
+        blocked = float("-inf")
+        self._allowed = torch.zeros(n, n)
+        self._start = torch.zeros(n)
+        for j, tag in enumerate(self.tags):
+            if tag.startswith("I-"):
+                self._start[j] = blocked
+                for k, prev in enumerate(self.tags):
+                    if prev[2:] != tag[2:] or prev == "O":
+                        self._allowed[k, j] = blocked
+
+    def viterbi(self, scores: torch.Tensor) -> list[str]:
+        """``scores``: [characters, tags] log-probabilities of this layer."""
+        if len(scores) == 0:
+            return []
+        score = scores[0] + self._start
+        back = []
+        for t in range(1, len(scores)):
+            total = score.unsqueeze(1) + self._allowed  # [previous, current]
+            score, arg = total.max(0)
+            score = score + scores[t]
+            back.append(arg)
+        path = [int(score.argmax())]
+        for arg in reversed(back):
+            path.append(int(arg[path[-1]]))
+        return [self.tags[i] for i in path[::-1]]
+
+    def argmax(self, scores: torch.Tensor) -> list[str]:
+        return [self.tags[i] for i in scores.argmax(-1).tolist()]
+
+
+def tag_layers(config: Any) -> list[list[str]]:
+    """The model's tag layers: one BIO tag set per layer, side by side in the logits. Two layers let a victim nest
+    inside a stolen item (被害人王某某的手机), as the spaCy backend's two pipelines do; a package without the
+    ``tag_layers`` entry has one layer, its id2label."""
+    layers = getattr(config, "tag_layers", None)
+    if layers:
+        return [list(layer) for layer in layers]
+    return [[config.id2label[i] for i in range(config.num_labels)]]
+
+
 class TransformerNerBackend:
     """NerBackend over the packaged character BERT (config.json, vocab.txt, model.safetensors, meta.json)."""
 
@@ -127,7 +176,7 @@ class TransformerNerBackend:
         self.version = str(meta.get("version", "0"))
         self.vocab = CharVocab.load(self.package / "vocab.txt")
         config = BertConfig.from_json_file(str(self.package / "config.json"))
-        self.id2label = [config.id2label[i] for i in range(config.num_labels)]
+        self.decoders = [BioDecoder(layer) for layer in tag_layers(config)]
         self.max_chars = config.max_position_embeddings - 2
         self.model = BertForTokenClassification(config)
         state = {k: v.float() for k, v in load_file(str(self.package / "model.safetensors")).items()}
@@ -136,22 +185,12 @@ class TransformerNerBackend:
         self.batch_size = batch_size
         self._torch = torch
         self.decode = decode or str(meta.get("decode", "viterbi"))
-        # Transition mask for Viterbi: I-X only after B-X or I-X, never first.
-        n = len(self.id2label)
-        blocked = float("-inf")
-        self._allowed = torch.zeros(n, n)
-        self._start = torch.zeros(n)
-        for j, tag in enumerate(self.id2label):
-            if tag.startswith("I-"):
-                self._start[j] = blocked
-                for k, prev in enumerate(self.id2label):
-                    if prev[2:] != tag[2:] or prev == "O":
-                        self._allowed[k, j] = blocked
 
-    def _tag(self, pieces: list[str]) -> list[list[str]]:
+    def _tag(self, pieces: list[str]) -> list[list[list[str]]]:
+        """Per piece, one tag sequence per layer."""
         torch = self._torch
         order = sorted(range(len(pieces)), key=lambda i: len(pieces[i]))  # similar lengths: less padding
-        out: list[list[str]] = [[] for _ in pieces]
+        out: list[list[list[str]]] = [[] for _ in pieces]
         with torch.inference_mode():
             for b in range(0, len(order), self.batch_size):
                 idx = order[b : b + self.batch_size]
@@ -161,30 +200,15 @@ class TransformerNerBackend:
                     enc = [CLS, *self.vocab.encode(pieces[i]), SEP]
                     ids[row, : len(enc)] = torch.tensor(enc)
                 logits = self.model(input_ids=ids, attention_mask=(ids != PAD).long()).logits
-                logp = torch.log_softmax(logits, -1)
-                for row, i in enumerate(idx):
-                    scores = logp[row, 1 : len(pieces[i]) + 1]
-                    best = self._viterbi(scores) if self.decode == "viterbi" else scores.argmax(-1).tolist()
-                    out[i] = [self.id2label[t] for t in best]
+                offset = 0
+                for decoder in self.decoders:
+                    logp = torch.log_softmax(logits[..., offset : offset + len(decoder.tags)], -1)
+                    offset += len(decoder.tags)
+                    for row, i in enumerate(idx):
+                        scores = logp[row, 1 : len(pieces[i]) + 1]
+                        decode = decoder.viterbi if self.decode == "viterbi" else decoder.argmax
+                        out[i].append(decode(scores))
         return out
-
-    def _viterbi(self, scores: torch.Tensor) -> list[int]:
-        """Best tag path in which every I-X follows B-X or I-X (per-character argmax leaves stray I- tags that
-        become fragment entities)."""
-        if len(scores) == 0:
-            return []
-        allowed = self._allowed
-        score = scores[0] + self._start
-        back = []
-        for t in range(1, len(scores)):
-            total = score.unsqueeze(1) + allowed  # [previous, current]
-            score, arg = total.max(0)
-            score = score + scores[t]
-            back.append(arg)
-        path = [int(score.argmax())]
-        for arg in reversed(back):
-            path.append(int(arg[path[-1]]))
-        return path[::-1]
 
     def predict(self, texts: list[str]) -> list[list[Span]]:
         pieces: list[str] = []
@@ -194,9 +218,10 @@ class TransformerNerBackend:
                 pieces.append(text[start:end])
                 where.append((t_i, start))
         result: list[list[Span]] = [[] for _ in texts]
-        for (t_i, start), tags in zip(where, self._tag(pieces), strict=True):
-            result[t_i].extend(bio_to_spans(tags, offset=start))
-        return [sorted(r, key=lambda s: (s.start, s.end)) for r in result]
+        for (t_i, start), layers in zip(where, self._tag(pieces), strict=True):
+            for tags in layers:
+                result[t_i].extend(bio_to_spans(tags, offset=start))
+        return [sorted(set(r), key=lambda s: (s.start, s.end, s.label)) for r in result]
 
 
 def load_backend(package: Path | str | None = None) -> TransformerNerBackend:

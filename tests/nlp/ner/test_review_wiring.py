@@ -51,6 +51,7 @@ def test_reviewer_uses_its_own_settings() -> None:
 
 
 def test_backend_names() -> None:
+    assert backend_name(ReviewSettings()) == "auto"
     assert backend_name(ReviewSettings(ner_backend="spacy")) == "spacy"
     assert backend_name(ReviewSettings(ner_backend=" Transformers ")) == "transformers"
     with pytest.raises(ValueError, match="spacy 或 transformers"):
@@ -58,13 +59,30 @@ def test_backend_names() -> None:
     assert review_backend(ReviewSettings(ner_enabled=False, ner_backend="transformers")) is None
 
 
-@pytest.mark.skipif(importlib.util.find_spec("torch") is not None, reason="the [transformers] extra is installed")
-def test_transformers_without_the_extra_names_it() -> None:
+def test_transformers_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nlp.ner import select
+
+    # As on an install without the extra (make setup installs it, so pretend torch is missing).
+    monkeypatch.setattr(select, "_missing_extra", lambda: ["torch"])
+    select.transformer_backend.cache_clear()
+    assert select.extract_backend(ReviewSettings()).name != "transformers-bert-small"  # auto falls back to spaCy
     settings = ReviewSettings(ner_backend="transformers")
     with pytest.raises(MissingExtraError, match=r"juanshen\[transformers\]"):
         review_backend(settings)
     with pytest.raises(MissingExtraError, match="torch"):
         Reviewer(settings)
+
+
+def test_auto_reviews_with_the_case_layer_and_extracts_with_the_best_installed() -> None:
+    from nlp.ner.select import extract_backend
+
+    auto = ReviewSettings(ner_backend="auto")
+    assert review_backend(auto).name == review_backend(ReviewSettings(ner_backend="spacy")).name  # type: ignore[union-attr]
+    extractor = extract_backend(auto)
+    package = auto.ner_transformer_dir / "model.safetensors"
+    has_bert = importlib.util.find_spec("torch") is not None and package.is_file()
+    assert (extractor.name == "transformers-bert-small") == has_bert
+    assert extract_backend(ReviewSettings(ner_backend="spacy")).name != "transformers-bert-small"
 
 
 def test_transformers_backend_in_a_review() -> None:
