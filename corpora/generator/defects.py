@@ -232,6 +232,9 @@ def late_family_notice(case: GeneratedCase, rng: random.Random) -> PlantedDefect
     if detained is None or not tagged(case, "act:family_notified") or not tagged(case, "act:detained"):
         return None
     late = detained + timedelta(hours=rng.randint(30, 90), minutes=rng.choice([0, 10, 20, 30, 40, 50]))
+    if not any("时" in seg.text for _, seg in tagged(case, "act:family_notified")):
+        # The notice is dated to the day only: a next-day date may lie within 24 hours, so it shows no delay.
+        late = max(late, datetime.combine(detained.date() + timedelta(days=2), late.time()))
     hits = _set_moment(case, "act:family_notified", late)
     for doc in docs_of(case, "detention_notice"):
         _redate_doc(case, doc, late.date())
@@ -542,9 +545,7 @@ def same_day_filing(case: GeneratedCase, rng: random.Random) -> bool:
     filed = accepted + timedelta(hours=rng.randint(1, 3))
     _set_moment(case, "act:case_filed", filed)
     for doc in docs_of(case, "case_filing_decision"):
-        doc.date = filed.date()
-        for seg in doc.find("doc_date"):
-            seg.text = format_like(seg.text, filed.date())
+        _redate_doc(case, doc, filed.date())  # 受案 on 12月31日 evening: the 立案 文号 takes the new year
     case.facts.acts["case_filed"] = filed
     return True
 
@@ -567,4 +568,7 @@ from corpora.generator import (  # noqa: E402, F401
     defects_consistency,
     defects_criminal,
     defects_elements,
+    defects_order,
+    defects_personnel,
+    defects_qualification,
 )

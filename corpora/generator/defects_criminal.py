@@ -233,6 +233,9 @@ def record_before_arrival(case: GeneratedCase, rng: random.Random) -> PlantedDef
     pairs = _interrogations(case)
     if summoned is None or not _written(arrivals) or pairs is None:
         return None  # e.g. the suspect refused to write the 到达时间: nothing to contradict
+    ended = case.facts.acts.get("summons_ended")
+    if ended is not None and ended < summoned:
+        return None  # a planted CON-07-4 turned the window inside out: no span left to fall outside of
     session, doc = pairs[0]
     if session.start < summoned:
         return None
@@ -535,6 +538,39 @@ def bail_over_twelve_months(case: GeneratedCase, rng: random.Random) -> PlantedD
         doc,
         [lifted[0][1], granted[0][1]],
         note="取保候审超过十二个月才解除",
+    )
+
+
+@defect("surveillance_over_six_months", "time_limit", "CR-11-2", "监视居住超过六个月", ("criminal",))
+def surveillance_over_six_months(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """The 解除监视居住决定书 is dated six months and some weeks after the 起算 (刑诉法 第七十九条)."""
+    acts = case.facts.acts
+    started = acts.get("surveillance_started")
+    lifted = tagged(case, "act:surveillance_lifted", "residential_surveillance_release_decision")
+    begun = tagged(case, "act:surveillance_started", "residential_surveillance_release_decision")
+    if started is None or not lifted or not begun:
+        return None
+    start = started.date()
+    y, m = divmod(start.month - 1 + 6, 12)
+    half_year = start.replace(year=start.year + y, month=m + 1, day=min(start.day, 28))
+    late = datetime.combine(half_year + timedelta(days=rng.randint(8, 60)), datetime.min.time()) + timedelta(
+        hours=rng.randint(9, 16)
+    )
+    doc = lifted[0][0]
+    for _, seg in lifted:
+        seg.text = format_like(seg.text, late.date())
+    for seg in doc.find("doc_number"):
+        seg.text = re.sub(r"〔\d{4}〕", f"〔{late.year}〕", seg.text)
+        case.facts.doc_numbers["residential_surveillance_release_decision"] = seg.text
+    doc.date = late.date()
+    acts["surveillance_lifted"] = late
+    return PlantedDefect(
+        "surveillance_over_six_months",
+        "time_limit",
+        "CR-11-2",
+        doc,
+        [lifted[0][1], begun[0][1]],
+        note="监视居住超过六个月才解除",
     )
 
 

@@ -21,6 +21,7 @@ import random
 from corpora.generator import documents_admin as admin_docs
 from corpora.generator import documents_decisions as decisions
 from corpora.generator import documents_forms as forms
+from corpora.generator import documents_investigation as investigation
 from corpora.generator import documents_measures as measures
 from corpora.generator import documents_narrative as narrative
 from corpora.generator import documents_nonfiling as nonfiling
@@ -118,6 +119,8 @@ def _criminal(ctx: CaseContext, out: list[tuple[str, DocSpec]]) -> None:
         out.append((_record_name(s, "询问笔录", repeated), build_record(ctx, s)))
     for s in interrogations:
         out.append((_record_name(s, "讯问笔录", repeated), build_record(ctx, s)))
+    if (identified := investigation.build_identification_record(ctx)) is not None:
+        out.append(("辨认笔录", identified))
     if "detained" in acts:
         for p in questioned:
             out.append((_with_name("拘留证", p, many), forms.build_detention_warrant(ctx, p)))
@@ -125,9 +128,13 @@ def _criminal(ctx: CaseContext, out: list[tuple[str, DocSpec]]) -> None:
             out.append((_with_name("拘留通知书", p, many), forms.build_detention_notice(ctx, p)))
     if "bail_granted" in acts:
         out.append(("取保候审决定书", measures.build_bail_decision(ctx, f.suspects[0])))
+    if "surveillance_started" in acts:
+        out.append(("监视居住决定书", measures.build_surveillance_decision(ctx, f.suspects[0])))
     if "seized" in acts and forms.seized_rows(ctx):
         out.append(("扣押决定书", forms.build_seizure_decision(ctx)))
         out.append(("扣押清单", forms.build_seizure_list(ctx)))
+        if (seizure := investigation.build_seizure_record(ctx)) is not None:
+            out.append(("扣押笔录", seizure))
     if measures.has_engagement(ctx):
         out.append(("鉴定聘请书", measures.build_expert_engagement(ctx)))
     _appraisal(ctx, out)
@@ -152,6 +159,8 @@ def _criminal(ctx: CaseContext, out: list[tuple[str, DocSpec]]) -> None:
         out.append(("释放证明书", measures.build_release_certificate(ctx, f.suspects[0])))
     if "bail_lifted" in acts:
         out.append(("解除取保候审决定书", measures.build_bail_release(ctx, f.suspects[0])))
+    if "surveillance_lifted" in acts:
+        out.append(("解除监视居住决定书", measures.build_surveillance_release(ctx, f.suspects[0])))
     narrative.add_prosecution_recommendation(ctx, out)  # 起诉意见书 where the facts reach an arrest
 
 
@@ -167,11 +176,14 @@ def _administrative(ctx: CaseContext, out: list[tuple[str, DocSpec]]) -> None:
     for sm in summons:
         out.append((_summons_name(sm, summons), forms.build_admin_summons(ctx, sm)))
     repeated = _repeated(inquiries)
+    if (inspected := investigation.build_inspection_record(ctx)) is not None:
+        out.append(("检查笔录", inspected))
     for s in inquiries:
         out.append((_record_name(s, "询问笔录", repeated), build_record(ctx, s)))
     if "seized" in acts and forms.seized_rows(ctx):
         out.append(("证据保全决定书", admin_docs.build_evidence_preservation_decision(ctx)))
     _appraisal(ctx, out)
+    out += admin_docs.opinion_notices(ctx)
     notices = _sessions(ctx, "penalty_notice")
     for s in notices:
         out.append((f"行政处罚告知笔录_{s.person.name}", build_record(ctx, s)))

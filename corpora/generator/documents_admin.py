@@ -1,5 +1,5 @@
-"""Administrative (治安) documents beyond the 告知/决定 core: 证据保全决定书 with its 清单, 行政处罚审批表 and the
-行政拘留家属通知书.
+"""Administrative (治安) documents beyond the 告知/决定 core: 证据保全决定书 with its 清单, 行政处罚审批表, the
+行政拘留家属通知书, 当场处罚决定书, 治安调解协议书 and the 鉴定意见通知书 of an injury 鉴定.
 
 Fields follow the 2012 式样 as the case-handling systems print them (证据保全决定书: police_forms/zjbqjds; the others:
 practice, see nlp/doctypes/doctypes.yaml). Every builder draws its layout from the case's random stream and writes
@@ -8,11 +8,13 @@ only what the facts say happened.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import re
+from datetime import date, datetime, timedelta
 
 from corpora.generator.documents_base import (
     CASE_NUMBER,
     DATETIME,
+    DOC_NUMBER,
     ID_NUMBER,
     LAW_CITATION,
     ORG,
@@ -23,6 +25,7 @@ from corpora.generator.documents_base import (
     person_seg,
     seg,
 )
+from corpora.generator.documents_decisions import appraisal_info, appraisal_kind
 from corpora.generator.documents_forms import (
     accepted_at,
     act_time,
@@ -337,4 +340,78 @@ def build_mediation_agreement(ctx: CaseContext) -> DocSpec:
     )
     w.para(*field_segs("调解民警", officer_segs(ctx, "调解民警"), ctx))
     closing(w, started.date(), issuer=station)
+    return spec
+
+
+# --- 鉴定意见通知书 (治安) -----------------------------------------------------------------------------------------
+
+
+def _notice_number(ctx: CaseContext, day: date) -> str | None:
+    """The 鉴通 文号 of this agency's 治安 series (昆公五(治)鉴通字〔2023〕0117号), shared by the case's notices."""
+    f = ctx.facts
+    number = f.doc_numbers.get("expert_opinion_notice")
+    if number:
+        return number
+    m = re.match(r"^(?P<head>.+?\([^)]+\))", f.doc_numbers.get("case_acceptance_register", ""))
+    if not m:
+        return None
+    serial = sum(map(ord, f.case_id + "expert_opinion_notice")) % 900 + 10
+    number = f"{m.group('head')}鉴通字〔{day.year}〕{serial:04d}号"
+    f.doc_numbers["expert_opinion_notice"] = number
+    ctx.add(number, DOC_NUMBER)
+    return number
+
+
+def opinion_notices(ctx: CaseContext) -> list[tuple[str, DocSpec]]:
+    """The 鉴定意见通知书 to the 违法嫌疑人 and the 被侵害人 of an injury 鉴定 (程序规定 第九十七条第二款: 复印件 served
+    within five days of receiving it), at the moment the facts give."""
+    f = ctx.facts
+    notified = f.acts.get("appraisal_notified")
+    if notified is None or "appraised" not in f.acts or appraisal_kind(ctx) != "injury":
+        return []
+    people = [f.suspects[0], *f.victims[:1]]
+    if _notice_number(ctx, notified.date()) is None:
+        return []
+    many = len(people) > 1
+    return [
+        (f"鉴定意见通知书_{p.name}" if many else "鉴定意见通知书", build_admin_opinion_notice(ctx, p, notified))
+        for p in people
+    ]
+
+
+def build_admin_opinion_notice(ctx: CaseContext, person: Person, notified: datetime) -> DocSpec:
+    f = ctx.facts
+    rng = ctx.rng
+    info = appraisal_info(ctx)
+    role = ctx.role_of(person)
+    injured = f.victims[0] if f.victims else person
+    result = str(info.get("result") or "").rstrip("。")
+    spec = DocSpec(doc_type="expert_opinion_notice", title="鉴定意见通知书", file_stem="")
+    w = Writer(ctx, spec)
+    header(w, "鉴定意见通知书", "expert_opinion_notice", spaced=0.3, agency=0.7)
+    w.para("违法嫌疑人" if role == "suspect" else "被侵害人", person_seg(person.name, role), "：")
+    body: list[object] = [
+        "我局委托",
+        seg(str(info.get("institution") or ""), ORG),
+        "对",
+        person_seg(injured.name, ctx.role_of(injured)),
+        "的人体损伤程度进行了鉴定。",
+    ]
+    if result:
+        body += ["鉴定意见是：", *ctx.segment(result + "。")]
+    body.append("现将鉴定意见复印件送达你。")
+    w.para(*body)  # type: ignore[arg-type]
+    w.para(
+        rng.choice(
+            [
+                "如果你对该鉴定意见有异议，可以在收到本通知书之日起三日内提出重新鉴定的申请。",
+                "如对鉴定意见有异议，可以在收到本通知书之日起三日内向本机关提出重新鉴定申请。",
+            ]
+        )
+    )
+    closing(w, notified.date())
+    w.para("本通知书及鉴定意见复印件已收到。")
+    signer = "被告知人" if role == "suspect" else "被侵害人"  # 被告知人 names the 违法嫌疑人 in the 式样
+    w.para(*field_segs(signer, person_seg(person.name, role, signer), ctx), "（捺指印）")
+    w.para(*field_segs("送达时间", seg(ctx.style.minute(notified), DATETIME, tag="act:appraisal_notified"), ctx))
     return spec

@@ -1,5 +1,5 @@
-"""Criminal papers beyond the first custody: 报案笔录, 取保候审决定书 and its 解除, 逮捕证 and 逮捕通知书,
-鉴定聘请书 and 鉴定意见通知书 — each written only where the facts' acts say the step was taken (issue #5).
+"""Criminal papers beyond the first custody: 报案笔录, 取保候审决定书 and its 解除 (监视居住 alike), 逮捕证 and
+逮捕通知书, 鉴定聘请书 and 鉴定意见通知书 — each written only where the facts' acts say the step was taken (issue #5).
 
 Field inventories follow the form skeletons in ../shared/data/police_forms (逮捕证, 取保候审决定书, 解除取保候审决定书
 存根 rows); the 报案笔录, 鉴定聘请书 and 鉴定意见通知书 follow the 2012 式样 as printed by the case-handling systems.
@@ -239,6 +239,109 @@ def build_bail_release(ctx: CaseContext, person: Person) -> DocSpec:
         "起解除对其取保候审。",
     )
     closing(w, lifted.date(), tag="act:bail_lifted")
+    return spec
+
+
+# --- 监视居住 -------------------------------------------------------------------------------------------------------
+
+CPL_SURVEILLANCE = "第七十四条"
+# 刑诉法 第七十七条: what the person under 监视居住 must observe.
+SURVEILLANCE_DUTIES = (
+    "被监视居住人在监视居住期间应当遵守《中华人民共和国刑事诉讼法》第七十七条的规定：未经执行机关批准不得离开执行监视居住"
+    "的处所；未经执行机关批准不得会见他人或者通信；在传讯的时候及时到案；不得以任何形式干扰证人作证；不得毁灭、伪造证据"
+    "或者串供；将护照等出入境证件、身份证件、驾驶证件交执行机关保存。"
+)
+
+
+def build_surveillance_decision(ctx: CaseContext, person: Person) -> DocSpec:
+    """监视居住决定书: the variant of the 取保候审决定书 for a suspect under 刑诉法 第七十四条, at his residence."""
+    f = ctx.facts
+    rng = ctx.rng
+    started: datetime = f.acts["surveillance_started"]
+    approved = started - timedelta(minutes=rng.choice([15, 20, 30, 40]))
+    reason = str(f.extras.get("surveillance_reason") or "患有严重疾病、生活不能自理")
+    spec = DocSpec(doc_type="residential_surveillance_decision", title="监视居住决定书", file_stem="")
+    w = Writer(ctx, spec)
+    spaced = rng.random() < 0.5
+    if rng.random() < 0.5:
+        w.title("监视居住决定书", spaced=spaced)
+        w.para("（存根）")
+        number_line(w, "residential_surveillance_decision")
+        w.row(*label_cells(ctx, "案件名称", case_name_segs(ctx)))
+        w.row("案件编号", seg(f.case_number, CASE_NUMBER, tag="案件编号"))
+        _stub_person(w, "被监视居住人", person, with_address=True)
+        w.row(*label_cells(ctx, "监视居住原因", reason))
+        w.row(*label_cells(ctx, "监视居住地点", "住处"))
+        w.row("起算时间", seg(ctx.style.day(started.date()), DATETIME, tag="act:surveillance_started"))
+        w.row(*label_cells(ctx, "执行机关", seg(_executor(ctx), ORG)))
+        _stub_tail(w, approved, approved, "批准时间", minute=rng.random() < 0.4)
+        w.title("监视居住决定书", spaced=spaced)
+        number_line(w, "residential_surveillance_decision")
+    else:
+        header(w, "监视居住决定书", "residential_surveillance_decision", spaced=0.5, agency=0.7)
+    w.para(
+        "犯罪嫌疑人",
+        person_seg(person.name, "suspect"),
+        "，性别",
+        seg(person.gender, tag=f"gender:{person.name}"),
+        "，出生日期",
+        seg(ctx.style.day(person.birth), DATETIME, tag=f"birth:{person.name}"),
+        "，住址",
+        seg(person.address, LOCATION),
+        "。",
+    )
+    w.para(
+        "我局正在侦查",
+        *case_name_segs(ctx),
+        f"，因犯罪嫌疑人涉嫌{f.charge}，{reason}，根据",
+        *procedure_citation(ctx, "surveillance_started", CPL_SURVEILLANCE),
+        "之规定，决定在其住处对其监视居住，期限从",
+        seg(ctx.style.day(started.date()), DATETIME, tag="act:surveillance_started"),
+        "起算，由",
+        seg(_executor(ctx), ORG),
+        "执行。",
+    )
+    w.para(SURVEILLANCE_DUTIES)
+    closing(w, started.date())
+    w.para("本决定书已向我宣读。")
+    w.para(*field_segs("被监视居住人", person_seg(person.name, "suspect"), ctx), "（捺指印）")
+    return spec
+
+
+def build_surveillance_release(ctx: CaseContext, person: Person) -> DocSpec:
+    """解除监视居住决定书: lifts the measure before its six months are out (刑诉法 第七十九条)."""
+    f = ctx.facts
+    rng = ctx.rng
+    started: datetime = f.acts["surveillance_started"]
+    lifted: datetime = f.acts["surveillance_lifted"]
+    reason = rng.choice(
+        ["案件已侦查终结，对其不需要继续监视居住", "经审查，犯罪嫌疑人在监视居住期间遵守规定，不需要继续监视居住"]
+    )
+    spec = DocSpec(doc_type="residential_surveillance_release_decision", title="解除监视居住决定书", file_stem="")
+    w = Writer(ctx, spec)
+    header(w, "解除监视居住决定书", "residential_surveillance_release_decision", spaced=0.4, agency=0.7)
+    w.para(
+        "我局于",
+        seg(ctx.style.day(started.date()), DATETIME, tag="act:surveillance_started"),
+        "对涉嫌",
+        f.charge,
+        "的犯罪嫌疑人",
+        person_seg(person.name, "suspect"),
+        "（性别",
+        seg(person.gender, tag=f"gender:{person.name}"),
+        "，出生日期",
+        seg(ctx.style.day(person.birth), DATETIME, tag=f"birth:{person.name}"),
+        "）决定监视居住。",
+    )
+    w.para(*field_segs("解除原因", reason, ctx))
+    w.para(
+        "根据",
+        *citation(CPL_BAIL_LIFT),
+        "之规定，决定自",
+        seg(ctx.style.day(lifted.date()), DATETIME, tag="act:surveillance_lifted"),
+        "起解除对其监视居住。",
+    )
+    closing(w, lifted.date(), tag="act:surveillance_lifted")
     return spec
 
 
@@ -524,6 +627,8 @@ __all__ = [
     "build_opinion_notice",
     "build_release_certificate",
     "build_report_record",
+    "build_surveillance_decision",
+    "build_surveillance_release",
     "has_engagement",
     "has_opinion",
     "notified_people",

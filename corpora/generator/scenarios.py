@@ -1,4 +1,4 @@
-"""Fictional case facts for 8 criminal and 8 administrative (治安) case types, and their consistency check.
+"""Fictional case facts for 8 criminal and 11 administrative (治安) case types, and their consistency check.
 
 ``generate_facts(case_type, rng, case_id, start)`` builds a ``CaseFacts``: people with valid 公民身份号码, a
 police-style narrative, property in the range the offence needs (criminal theft ≥ 3000元, administrative theft
@@ -15,7 +15,8 @@ What the document builder can rely on (all datetimes naive, minute precision):
 acts — every case: report_received, case_accepted (same day), summoned, summons_ended (first summons window).
   criminal: case_filed (≤ 3 days after case_accepted); then either detained, custody_admitted (≤ 24 h),
     family_notified (≤ 24 h), arrest_requested (≤ 3 days, or 7 / 30 with extras detention_extended) — or
-    bail_granted (取保候审; always for dangerous_driving); optional seized (扣押, after case_filed), appraised and
+    bail_granted (取保候审; always for dangerous_driving) or surveillance_started (监视居住, with surveillance_lifted
+    ≤ 6 months later where it lies in the past); optional seized (扣押, after case_filed), appraised and
     appraisal_notified (鉴定意见 / 价格认定 and its notice; injury, dangerous_driving and 随意殴打 provocation get
     appraised before case_filed).
   administrative: summons_family_notified, penalty_notified (= start of the penalty_notice session, 0–2 days before),
@@ -29,15 +30,16 @@ extras — every case: region_code, province, handling_unit, unit_kind, approver
   (流窜作案/多次作案/结伙作案) when the facts support a 30-day extension.
   criminal: charge_article; detention_extended, detention_extension_approved, detention_limit_days (7/30),
     detention_extension_reason; bail ({kind: 保证人, guarantor: Person, relation} or {kind: 保证金, amount});
+    surveillance_reason, surveillance_basis (the 款/项 of 刑诉法 第七十四条);
     appraisal ({kind, institution, commissioned, result}).
   administrative: psapl_version (2012/2025), detention_days, fine, warning, detention_executed,
     detention_not_executed_reason (minors), summons_mode (传唤证/口头传唤), decided_by, av_recorded,
     appraisal, seizure_place (on-scene seizures).
 doc_numbers — keys are doc types of nlp/doctypes/doctypes.yaml (case_acceptance_register, case_filing_decision,
   criminal_summons, criminal_summons_2, detention_warrant, detention_notice (same serial), detention_extension_notice,
-  arrest_request, bail_decision, seizure_decision, expert_engagement, administrative_summons,
-  evidence_preservation_decision, administrative_penalty_decision) plus the issuing body's price_assessment /
-  expert_opinion numbers; each 文号's year is the year of its document's date.
+  arrest_request, bail_decision, residential_surveillance_decision, seizure_decision, expert_engagement,
+  administrative_summons, evidence_preservation_decision, administrative_penalty_decision) plus the issuing body's
+  price_assessment / expert_opinion numbers; each 文号's year is the year of its document's date.
 """
 
 from __future__ import annotations
@@ -226,6 +228,28 @@ CASE_TYPES: dict[str, CaseTypeInfo] = {
             minor_share=0.05,
         ),
         CaseTypeInfo(
+            "snatching_admin",
+            "administrative",
+            "抢夺（治安）",
+            "抢夺",
+            "抢夺",
+            ("派出所",),
+            psapl=("第四十九条", "第五十八条"),
+            amount=(50, 1000),
+            minor_share=0.15,
+        ),
+        CaseTypeInfo(
+            "extortion_admin",
+            "administrative",
+            "敲诈勒索（治安）",
+            "敲诈勒索",
+            "敲诈勒索",
+            ("派出所",),
+            psapl=("第四十九条", "第五十八条"),
+            amount=(200, 2000),
+            minor_share=0.05,
+        ),
+        CaseTypeInfo(
             "gambling_admin",
             "administrative",
             "赌博",
@@ -275,6 +299,16 @@ CASE_TYPES: dict[str, CaseTypeInfo] = {
             ("派出所",),
             psapl=("第五十条", "第六十一条"),
         ),
+        CaseTypeInfo(
+            "joyriding_admin",
+            "administrative",
+            "偷开他人机动车",
+            "偷开他人机动车",
+            "偷开他人机动车",
+            ("派出所",),
+            psapl=("第六十四条", "第七十六条"),
+            minor_share=0.08,
+        ),
     )
 }
 
@@ -285,10 +319,11 @@ def psapl_version(day: date) -> str:
 
 
 # Penalty ranges of the cited 治安管理处罚法 articles (RULES.md D.1), as bands a clean penalty must fall in.
-# mode: "det+fine" both required; "det+opt_fine" detention, fine optional; "det|fine" one of them; "warn|fine".
+# mode: "det+fine" both required; "det+opt_fine" detention, fine optional; "det|fine" one of them; "warn|fine";
+# "fine" a fine alone.
 @dataclass(frozen=True)
 class PenaltyBand:
-    mode: Literal["det+fine", "det+opt_fine", "det|fine", "warn|fine"]
+    mode: Literal["det+fine", "det+opt_fine", "det|fine", "warn|fine", "fine"]
     det: tuple[int, int] = (0, 0)  # days
     fine: tuple[int, int] = (0, 0)  # yuan
 
@@ -301,6 +336,8 @@ class PenaltyBand:
             return det_ok and (fine == 0 or fine_ok) and not warning
         if self.mode == "det|fine":
             return not warning and ((det_ok and fine == 0) or (fine_ok and det == 0))
+        if self.mode == "fine":
+            return not warning and det == 0 and fine_ok
         return det == 0 and (warning != (fine > 0)) and (fine == 0 or fine_ok)
 
 
@@ -312,6 +349,15 @@ PENALTY_BANDS: dict[str, dict[str, tuple[PenaltyBand, ...]]] = {
     },
     "theft_admin": {"2012": (_B("det+opt_fine", (5, 10), (1, 500)),), "2025": (_B("det|fine", (5, 10), (1, 2000)),)},
     "fraud_admin": {"2012": (_B("det+opt_fine", (5, 10), (1, 500)),), "2025": (_B("det|fine", (5, 10), (1, 2000)),)},
+    # 抢夺, 敲诈勒索: the same article as 盗窃, 诈骗 (2012 第四十九条, 2025 第五十八条)
+    "snatching_admin": {
+        "2012": (_B("det+opt_fine", (5, 10), (1, 500)),),
+        "2025": (_B("det|fine", (5, 10), (1, 2000)),),
+    },
+    "extortion_admin": {
+        "2012": (_B("det+opt_fine", (5, 10), (1, 500)),),
+        "2025": (_B("det|fine", (5, 10), (1, 2000)),),
+    },
     "gambling_admin": {"2012": (_B("det|fine", (1, 5), (1, 500)),), "2025": (_B("det|fine", (1, 5), (1, 1000)),)},
     "drug_use_admin": {
         "2012": (_B("det+opt_fine", (10, 15), (1, 2000)), _B("det|fine", (1, 5), (1, 500))),
@@ -329,6 +375,11 @@ PENALTY_BANDS: dict[str, dict[str, tuple[PenaltyBand, ...]]] = {
         "2012": (_B("warn|fine", fine=(1, 200)), _B("det+opt_fine", (5, 10), (1, 500))),
         "2025": (_B("warn|fine", fine=(1, 500)), _B("det+opt_fine", (5, 10), (1, 1000))),
     },
+    # 偷开他人机动车: a fine; 情节严重 detention too (2012 第六十四条, 2025 第七十六条)
+    "joyriding_admin": {
+        "2012": (_B("fine", fine=(500, 1000)), _B("det+fine", (10, 15), (500, 1000))),
+        "2025": (_B("fine", fine=(1000, 2000)), _B("det+opt_fine", (10, 15), (1, 2000))),
+    },
 }
 
 # Procedure articles (RULES.md D.2/D.3) by act; the administrative ones by 治安管理处罚法 version.
@@ -341,6 +392,7 @@ CRIMINAL_PROCEDURE_ARTICLES: dict[str, str] = {
     "detention_extended_30": f"{CPL}第九十一条第二款",
     "arrest_requested": f"{CPL}第八十一条、第八十七条",
     "bail_granted": f"{CPL}第六十七条",
+    "surveillance_started": f"{CPL}第七十四条",
     "seized": f"{CPL}第一百四十一条",
     "appraised": f"{CPL}第一百四十六条",
     "appraisal_notified": f"{CPL}第一百四十八条",
@@ -1928,6 +1980,210 @@ def _story_fraud_admin(b: _Builder) -> Story:
     )
 
 
+def _story_snatching_admin(b: _Builder) -> Story:
+    """抢夺 of a small sum (under the 1000元 at the bottom of the provinces' 数额较大): a phone or a bag snatched from
+    the hand in the street, the snatcher caught later from the victim's description or the street cameras."""
+    rng = b.rng
+    suspect = b.suspect(age=(18, 45))
+    victim = b.victim(gender="女" if rng.random() < 0.7 else "男")
+    t = b.incident([(7, 10, 2), (17, 22.5, 5), (11, 14, 1)])
+    place = b.place(
+        rng.choice(["{street}{no}号附近人行道上", "{street}一{transit}附近", "{street}{no}号{compound}门口"])
+    )
+    entry = _catalog(b, "petty", rng.choice(["手机一部", "钱包一个", "蓝牙耳机一副", "充电宝一个"]))
+    items = [_item(b, entry, hi=990)]
+    total = items[0].value
+    short = _short(items[0].name)
+    held = "拿在手中的"
+    narrative = (
+        f"{fmt_approx(t)}，违法嫌疑人{suspect.name}在{place}，趁被侵害人{victim.name}不备，夺走其{held}"
+        f"{_phrases(items)}后逃离。经{b.prof.price_bureau}认定，被抢物品价值{_money(total)}。"
+    )
+    method = _report_method(b, (0.85, 0.15))
+    report = b.report_after(t, 5, 40)
+    accounts = {
+        victim.id_number: (
+            f"{spoken(t)}，我走在{_local_part(b, place)}，一个人突然从我身边冲过来，一把夺走了我{held}{short}，"
+            f"然后往前跑了。我追了几步没追上，就{_report_words(method)}。"
+        )
+    }
+    extra = {
+        victim.id_number: [
+            ("夺你东西的人有什么特征？", _looks(b, suspect) + "。"),
+            (f"被夺走的{short}值多少钱？", f"大概{total}元。"),
+            ("你有没有受伤？", "没有受伤，就是吓了一跳。"),
+        ]
+    }
+    whereabouts, recovered = _whereabouts(b, items)
+    confession = f"{spoken(t)}，我在{_local_part(b, place)}看到一个人手里拿着{short}，就趁其不注意一把夺过来跑了。"
+    suspect_qa = [
+        ("你为什么要夺别人的东西？", _motive(b)),
+        ("夺来的东西现在在哪里？", whereabouts),
+        ("你夺东西时对被侵害人有没有动手？", "没有打人，夺了东西就跑了。"),
+    ]
+    return Story(
+        incident_time=t,
+        place=place,
+        narrative=narrative,
+        case_name=f"{victim.name}{short}被抢夺案",
+        suspect=suspect,
+        report_time=report,
+        report_source="报案",
+        report_method=method,
+        victims=[victim],
+        reporter=victim,
+        items=items,
+        amount=total,
+        accounts=accounts,
+        extra_qa=extra,
+        why="抢别人东西",
+        confession=confession + whereabouts,
+        suspect_qa=suspect_qa,
+        appraisal="price",
+        appraisal_result=f"被抢物品价值{_money(total)}",
+        seize=[_phrase(i) for i in items if not i.name.startswith("现金")] if recovered else [],
+        search_days=(1, 5),
+        extras={"items_recovered": recovered},
+    )
+
+
+_THREATS = [
+    ("将其与他人的聊天记录发到其单位工作群", "把我和别人的聊天记录发到我单位的工作群里"),
+    ("向其家人散布其个人隐私", "把我的私事告诉我家里人"),
+    ("将其酒后驾车的视频发到网上", "把我喝酒开车的视频发到网上"),
+    ("到其经营的店铺门口闹事、发差评", "天天到我店门口闹，给我的店发差评"),
+]
+
+
+def _story_extortion_admin(b: _Builder) -> Story:
+    """敲诈勒索 of a small sum (under the 2000元 at the bottom of the provinces' 数额较大): an acquaintance's threat,
+    the money paid by transfer and reported days later."""
+    rng = b.rng
+    suspect = b.suspect(age=(20, 50))
+    victim = b.victim()
+    t = b.incident([(9, 22, 1)])
+    threat, victim_words = rng.choice(_THREATS)
+    relation = rng.choice(["前同事", "朋友", "邻居", "网友"])
+    amount = rng.randint(3, 19) * 100
+    place = victim.address
+    narrative = (
+        f"{fmt_approx(t)}，违法嫌疑人{suspect.name}以{threat}相威胁，向被侵害人{victim.name}索要人民币"
+        f"{amount}元，{victim.name}被迫通过微信转账支付{amount}元。"
+    )
+    method = _report_method(b, (0.4, 0.6))
+    report = b.report_after(t, 600, 4320)
+    accounts = {
+        victim.id_number: (
+            f"{suspect.name}是我的{relation}。{spoken(t)}，他给我发消息，说要是不给他{amount}元，就{victim_words}。"
+            f"我害怕，就通过微信转给他{amount}元。后来我越想越不对，就{_report_words(method)}。"
+        )
+    }
+    extra = {
+        victim.id_number: [
+            ("他是怎么跟你说的？", "发微信和打电话说的，聊天记录我都截图了。"),
+            ("你有什么要求？", "要求他把钱退给我，以后不要再骚扰我。"),
+        ]
+    }
+    confession = (
+        f"{spoken(t)}，我跟{victim.name}说，不给我{amount}元就{threat.replace('其', '他')}，他就转了{amount}元给我。"
+    )
+    suspect_qa = [
+        ("你为什么要这样做？", rng.choice(["手头紧，想弄点钱花。", "之前跟他有矛盾，想让他出点钱。"])),
+        ("这笔钱现在在哪里？", "已经花掉了。"),
+        ("你愿意退还被侵害人的钱吗？", "愿意全部退还。"),
+    ]
+    return Story(
+        incident_time=t,
+        place=place,
+        narrative=narrative,
+        case_name=f"{suspect.name}敲诈勒索案",
+        suspect=suspect,
+        report_time=report,
+        report_source="报案",
+        report_method=method,
+        victims=[victim],
+        reporter=victim,
+        items=[Item(f"现金{_money(amount)}", amount, "")],
+        amount=amount,
+        accounts=accounts,
+        extra_qa=extra,
+        why="向别人要钱",
+        confession=confession,
+        suspect_qa=suspect_qa,
+        search_days=(1, 6),
+        extras={"threat": threat, "relation": relation},
+    )
+
+
+# The 偷开 narrative's words a defect may turn into a car never found (corpora/generator/defects_qualification.py).
+JOYRIDE_DRIVE = "偷开该车外出兜风，后将车辆停放在"
+JOYRIDE_FOUND = "经查，该车已于次日找到并发还。"
+JOYRIDE_RECOVERED = "车已经找回来了，希望依法处理。"
+
+
+def _story_joyriding(b: _Builder) -> Story:
+    """偷开他人机动车: a car left with its key inside is driven off for a ride and left elsewhere; the police find it
+    from the street cameras and give it back to its owner the next day."""
+    rng = b.rng
+    suspect = b.suspect(age=(18, 40))
+    victim = b.victim()
+    vehicle = rng.choice(b.items_data["vehicles"])
+    car = f"{rng.choice(vehicle['models'])}牌{vehicle['type']}"
+    plate = _plate(b)
+    t = b.incident([(19, 23.4, 3), (0, 3, 1), (12, 18, 1)])
+    place = b.place(
+        rng.choice(["{street}{no}号{compound}门口", "{street}{no}号附近路边停车位", "{street}一{food}门前"])
+    )
+    left = b.place(rng.choice(["{street}{no}号附近路边", "{street}与{street2}交叉路口附近", "{street}一{transit}附近"]))
+    back = b.after(t, 40, 180)
+    narrative = (
+        f"{fmt_approx(t)}，违法嫌疑人{suspect.name}趁被侵害人{victim.name}将其{car}（车牌号{plate}）停放在{place}"
+        f"且钥匙遗留车内之机，{JOYRIDE_DRIVE}{left}。{JOYRIDE_FOUND}"
+    )
+    method = _report_method(b, (0.9, 0.1))
+    report = b.report_after(back, 30, 600)
+    accounts = {
+        victim.id_number: (
+            f"{spoken(t - timedelta(minutes=rng.randint(20, 90)))}，我把车停在{_local_part(b, place)}，下车时把钥匙"
+            f"忘在车里了。等我回来车就不见了，我就{_report_words(method)}。"
+        )
+    }
+    extra = {
+        victim.id_number: [
+            ("你的车是什么车？", f"{car}，车牌号{plate}。"),
+            ("你有什么要求？", JOYRIDE_RECOVERED),
+        ]
+    }
+    confession = (
+        f"{spoken(t)}，我路过{_local_part(b, place)}，看到一辆{vehicle['type']}钥匙插在车上，就开出去兜了一圈，"
+        f"{spoken(back, False)}把车停在{_local_part(b, left)}就走了。"
+    )
+    suspect_qa = [
+        ("你有机动车驾驶证吗？", "有，C1驾驶证。"),
+        ("你为什么开别人的车？", "一时好奇想开出去兜兜风，没想把车占为己有。"),
+        ("车钥匙现在在哪里？", "留在车上了。"),
+    ]
+    return Story(
+        incident_time=t,
+        place=place,
+        narrative=narrative,
+        case_name=f"{suspect.name}偷开他人机动车案",
+        suspect=suspect,
+        report_time=report,
+        report_source="报案",
+        report_method=method,
+        victims=[victim],
+        reporter=victim,
+        accounts=accounts,
+        extra_qa=extra,
+        why="开别人车",
+        confession=confession,
+        suspect_qa=suspect_qa,
+        search_days=(1, 5),
+        extras={"vehicle": car, "plate": plate},
+    )
+
+
 def _story_gambling(b: _Builder) -> Story:
     rng = b.rng
     game = rng.choice(b.phrasings["gambling_games"])
@@ -2202,11 +2458,14 @@ _STORIES: dict[str, Callable[[_Builder], Story]] = {
     "assault_admin": _story_assault_admin,
     "theft_admin": _story_theft_admin,
     "fraud_admin": _story_fraud_admin,
+    "snatching_admin": _story_snatching_admin,
+    "extortion_admin": _story_extortion_admin,
     "gambling_admin": _story_gambling,
     "drug_use_admin": _story_drug_use,
     "provocation_admin": _story_provocation_admin,
     "property_damage_admin": _story_property_damage,
     "obstruction_admin": _story_obstruction,
+    "joyriding_admin": _story_joyriding,
 }
 
 
@@ -2359,6 +2618,14 @@ def _plan_non_filing(b: _Builder, story: Story, accepted: datetime) -> None:
     b.extras["non_filing_report"] = rng.random() < 0.6
 
 
+# Grounds for 监视居住 with the 款/项 of 刑诉法 第七十四条 that gives each.
+_SURVEILLANCE_REASONS = [
+    ("患有严重疾病、生活不能自理", "第一款第一项"),
+    ("系生活不能自理的人的唯一扶养人", "第一款第三项"),
+    ("符合取保候审条件，但不能提出保证人，也不交纳保证金", "第二款"),
+]
+
+
 def _plan_criminal(b: _Builder, story: Story) -> None:
     rng = b.rng
     acts = b.acts
@@ -2482,36 +2749,48 @@ def _plan_criminal(b: _Builder, story: Story) -> None:
         ended = b.after(bailed, 5, 30)
         if ended - summoned > 12 * HOUR:
             raise _Replan("summons window exceeded")
-        acts["bail_granted"], acts["summons_ended"] = bailed, ended
-        b.doc_number("bail_decision", "取保", bailed.date())
-        # 解除取保候审 within the 12 months (刑诉法 第七十九条), only where even a late one would lie in the past.
-        lifted_day = bailed.date() + timedelta(days=rng.randint(60, 330))
-        if bailed.date() + timedelta(days=440) <= _RECORD_HORIZON and rng.random() < 0.6:
-            acts["bail_lifted"] = b.at(lifted_day, 9, 17)
-            b.doc_number("bail_release_decision", "解保", lifted_day)
         b.windows.append((summoned, ended))
-        if suspect.guardian is not None or rng.random() < 0.4:
-            if suspect.guardian is not None:
-                guarantor = suspect.guardian
-                relation = "父亲" if guarantor.gender == "男" else "母亲"
-            else:  # a relative stands surety: a sibling shares the surname, a spouse is of the other sex
-                relation = rng.choice(["哥哥", "姐姐", "配偶"])
-                if relation == "配偶":
-                    gender = "女" if suspect.gender == "男" else "男"
-                    guarantor = b.person("family", age=(25, 60), gender=gender, local=1.0)
-                    relation = "妻子" if gender == "女" else "丈夫"
-                else:
-                    surname = suspect.name[:2] if len(suspect.name) == 3 and suspect.name[:2] in _DOUBLE else None
-                    guarantor = b.person(
-                        "family",
-                        age=(25, 60),
-                        gender="男" if relation == "哥哥" else "女",
-                        local=1.0,
-                        surname=surname or suspect.name[0],
-                    )
-            b.extras["bail"] = {"kind": "保证人", "guarantor": guarantor, "relation": relation}
+        # 监视居住 instead (刑诉法 第七十四条): an adult who can offer neither guarantor nor deposit, or who is
+        # seriously ill or the only carer of someone who cannot look after themselves; lifted within its six months,
+        # only where even a late 解除 would lie in the past.
+        if suspect.guardian is None and b.info.key != "dangerous_driving" and rng.random() < 0.25:
+            acts["surveillance_started"], acts["summons_ended"] = bailed, ended
+            b.doc_number("residential_surveillance_decision", "监居", bailed.date())
+            b.extras["surveillance_reason"], b.extras["surveillance_basis"] = rng.choice(_SURVEILLANCE_REASONS)
+            lifted_day = bailed.date() + timedelta(days=rng.randint(40, 170))
+            if bailed.date() + timedelta(days=250) <= _RECORD_HORIZON and rng.random() < 0.7:
+                acts["surveillance_lifted"] = b.at(lifted_day, 9, 17)
+                b.doc_number("residential_surveillance_release_decision", "解监", lifted_day)
         else:
-            b.extras["bail"] = {"kind": "保证金", "amount": rng.randint(2, 10) * 500}
+            acts["bail_granted"], acts["summons_ended"] = bailed, ended
+            b.doc_number("bail_decision", "取保", bailed.date())
+            # 解除取保候审 within the 12 months (刑诉法 第七十九条), only where even a late one would lie in the past.
+            lifted_day = bailed.date() + timedelta(days=rng.randint(60, 330))
+            if bailed.date() + timedelta(days=440) <= _RECORD_HORIZON and rng.random() < 0.6:
+                acts["bail_lifted"] = b.at(lifted_day, 9, 17)
+                b.doc_number("bail_release_decision", "解保", lifted_day)
+            if suspect.guardian is not None or rng.random() < 0.4:
+                if suspect.guardian is not None:
+                    guarantor = suspect.guardian
+                    relation = "父亲" if guarantor.gender == "男" else "母亲"
+                else:  # a relative stands surety: a sibling shares the surname, a spouse is of the other sex
+                    relation = rng.choice(["哥哥", "姐姐", "配偶"])
+                    if relation == "配偶":
+                        gender = "女" if suspect.gender == "男" else "男"
+                        guarantor = b.person("family", age=(25, 60), gender=gender, local=1.0)
+                        relation = "妻子" if gender == "女" else "丈夫"
+                    else:
+                        surname = suspect.name[:2] if len(suspect.name) == 3 and suspect.name[:2] in _DOUBLE else None
+                        guarantor = b.person(
+                            "family",
+                            age=(25, 60),
+                            gender="男" if relation == "哥哥" else "女",
+                            local=1.0,
+                            surname=surname or suspect.name[0],
+                        )
+                b.extras["bail"] = {"kind": "保证人", "guarantor": guarantor, "relation": relation}
+            else:
+                b.extras["bail"] = {"kind": "保证金", "amount": rng.randint(2, 10) * 500}
         _inquire_later(b, story, first.end)
         if rng.random() < 0.5:
             again = b.at(bailed.date() + timedelta(days=rng.randint(3, 20)), 9, 16)
@@ -2820,6 +3099,8 @@ def _penalty(b: _Builder, story: Story, version: str) -> tuple[int, int, bool, s
             det = rng.randint(*band.det)
         else:
             fine = _round_fine(rng, max(band.fine[0], 100), fine_cap)
+    elif band.mode == "fine":
+        fine = _round_fine(rng, band.fine[0], max(fine_cap, band.fine[0]))
     else:
         warning = rng.random() < 0.4
         fine = 0 if warning else _round_fine(rng, band.fine[0], band.fine[1])
@@ -2852,6 +3133,7 @@ def _main_article(key: str, version: str, story: Story) -> str:
         "drug_use_admin": "第三项" if version == "2012" else "第一款第三项",
         "provocation_admin": story.psapl_suffix,
         "obstruction_admin": "第一款第二项、第二款",
+        "joyriding_admin": "第一项",
     }.get(key, "")
     return f"{PSAPL}{number}{suffix}"
 
@@ -3019,6 +3301,8 @@ def _assemble(b: _Builder, story: Story) -> CaseFacts:
             proc["detained"] += item
         if "bail_granted" in acts:
             proc["bail_granted"] += "第一款第一项" if info.key == "dangerous_driving" else "第一款第二项"
+        if "surveillance_started" in acts:
+            proc["surveillance_started"] += str(extras.get("surveillance_basis") or "")
         if extras.get("detention_extended"):
             limit = extras["detention_limit_days"]
             proc["detention_extended"] = CRIMINAL_PROCEDURE_ARTICLES[f"detention_extended_{limit}"]
@@ -3070,6 +3354,8 @@ _DOC_ACT = {
     "bail_decision": "bail_granted",
     "release_certificate": "custody_released",
     "bail_release_decision": "bail_lifted",
+    "residential_surveillance_decision": "surveillance_started",
+    "residential_surveillance_release_decision": "surveillance_lifted",
     "arrest_warrant": "arrested",
     "arrest_notice": "arrest_family_notified",
     "seizure_decision": "seized",
@@ -3089,6 +3375,8 @@ _ACT_ZH = {
     "arrest_requested": "提请批准逮捕",
     "bail_granted": "取保候审",
     "bail_lifted": "解除取保候审",
+    "surveillance_started": "监视居住",
+    "surveillance_lifted": "解除监视居住",
     "arrest_approved": "批准逮捕",
     "arrested": "逮捕",
     "arrest_family_notified": "逮捕后通知家属",
@@ -3228,8 +3516,8 @@ def _check_acts(facts: CaseFacts, info: CaseTypeInfo) -> list[str]:
     out += [f"缺少{_zh(a)}时间" for a in need if a not in acts]
     if criminal:
         out += [f"刑事案件不应有{_zh(a)}" for a in ("penalty_notified", "penalty_decided", "served") if a in acts]
-        if "detained" not in acts and "bail_granted" not in acts:
-            out.append("刑事案件既无拘留也无取保候审")
+        if not {"detained", "bail_granted", "surveillance_started"} & set(acts):
+            out.append("刑事案件既无拘留也无取保候审、监视居住")
     elif "case_filed" in acts:
         out.append("治安案件不应有刑事立案时间")
     if out:
@@ -3257,7 +3545,8 @@ def _check_acts(facts: CaseFacts, info: CaseTypeInfo) -> list[str]:
             out.append("立案时间早于受案时间")
         elif _days(accepted, filed) > 3:
             out.append(f"立案审查超过3日（受案{accepted:%Y-%m-%d}，立案{filed:%Y-%m-%d}）")
-        for act in ("summoned", "detained", "custody_admitted", "seized", "bail_granted", "arrest_requested"):
+        measures = ("summoned", "detained", "custody_admitted", "seized", "bail_granted", "surveillance_started")
+        for act in (*measures, "arrest_requested"):
             if act in acts and acts[act] < filed:
                 out.append(f"{_zh(act)}早于立案（先采取措施后立案）")
         for w in issued:
@@ -3378,6 +3667,12 @@ def _check_measures(facts: CaseFacts) -> list[str]:
             out.append("解除取保候审早于取保候审")
         elif lifted.date() > _add_months(bailed.date(), 12):
             out.append("取保候审超过12个月")
+    if "surveillance_lifted" in acts:
+        started, lifted = acts.get("surveillance_started"), acts["surveillance_lifted"]
+        if started is None or lifted < started:
+            out.append("解除监视居住早于监视居住")
+        elif lifted.date() > _add_months(started.date(), 6):
+            out.append("监视居住超过6个月")
     return out
 
 
@@ -3598,7 +3893,13 @@ _MIN_AMOUNT = {
     "concealing_proceeds": 3000,
     "helping_info_crime": 200000,
 }
-_MAX_AMOUNT = {"theft_admin": 1000, "fraud_admin": 3000, "property_damage_admin": 5000}
+_MAX_AMOUNT = {
+    "theft_admin": 1000,
+    "fraud_admin": 3000,
+    "snatching_admin": 1000,
+    "extortion_admin": 2000,
+    "property_damage_admin": 5000,
+}
 
 
 def _check_amounts(facts: CaseFacts, info: CaseTypeInfo) -> list[str]:
@@ -3665,9 +3966,10 @@ def _check_numbers(facts: CaseFacts, info: CaseTypeInfo) -> list[str]:
         wanted = ["case_acceptance_register", "non_filing_notice"]
     elif info.kind == "criminal":
         wanted = ["case_acceptance_register", "case_filing_decision", "criminal_summons"]
-        wanted += (
-            ["detention_warrant", "detention_notice", "arrest_request"] if "detained" in acts else ["bail_decision"]
-        )
+        if "detained" in acts:
+            wanted += ["detention_warrant", "detention_notice", "arrest_request"]
+        else:
+            wanted.append("residential_surveillance_decision" if "surveillance_started" in acts else "bail_decision")
     else:
         decision = "on_the_spot_penalty_decision" if ex.get("on_the_spot") else "administrative_penalty_decision"
         decision = "mediation_agreement" if ex.get("mediated") else decision

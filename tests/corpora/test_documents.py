@@ -387,6 +387,7 @@ EXPECTED_TYPES = {
         "detention_notice",
         "seizure_decision",
         "seizure_list",
+        "seizure_record",  # the 扣押 itself, made by two officers before the first 讯问
         "price_assessment",
         "arrest_request",
     ],

@@ -56,8 +56,8 @@ def _digest(f: CaseFacts) -> str:
 # --- the catalogue ----------------------------------------------------------------------------------------------------
 
 
-def test_sixteen_types_eight_of_each_kind() -> None:
-    assert len(CRIMINAL) == 8 and len(ADMIN) == 8
+def test_nineteen_types_eight_criminal_eleven_administrative() -> None:
+    assert len(CRIMINAL) == 8 and len(ADMIN) == 11
     assert set(CRIMINAL) == {"theft", "fraud_telecom", "injury", "helping_info_crime", "dangerous_driving",
                              "provocation", "snatching", "concealing_proceeds"}  # fmt: skip
     assert CASE_TYPES["theft"].charge == "盗窃罪" and CASE_TYPES["theft_admin"].charge == "盗窃"
@@ -222,11 +222,14 @@ ARTICLES = {
     "assault_admin": ("第四十三条第一款", "第五十一条第一款"),
     "theft_admin": ("第四十九条", "第五十八条"),
     "fraud_admin": ("第四十九条", "第五十八条"),
+    "snatching_admin": ("第四十九条", "第五十八条"),
+    "extortion_admin": ("第四十九条", "第五十八条"),
     "gambling_admin": ("第七十条", "第八十二条"),
     "drug_use_admin": ("第七十二条第三项", "第八十四条第一款第三项"),
     "provocation_admin": ("第二十六条第", "第三十条第"),
     "property_damage_admin": ("第四十九条", "第五十九条"),
     "obstruction_admin": ("第五十条第一款第二项、第二款", "第六十一条第一款第二项、第二款"),
+    "joyriding_admin": ("第六十四条第一项", "第七十六条第一项"),
 }
 
 
