@@ -17,6 +17,7 @@ import yaml
 
 from nlp.labels import EntityType, Role
 from nlp.schema import Document, Entity
+from nlp.textview import TextView
 
 _DATA = Path(__file__).with_name("persons.yaml")
 _SURNAMES = Path(__file__).with_name("surnames.txt")
@@ -192,12 +193,15 @@ def find_mentions(doc: Document) -> list[PersonMention]:
             PersonMention(doc.id, name, cfg.label_role[label], label, m.start("name"), m.end("name"), m.start())
         )
 
+    # The phrases run over a PDF's printed line wraps (将涉嫌寻衅滋\n事罪的某某逮捕); a name itself cut by a wrap is
+    # left to the labelled fields, since its span would not read as the name.
+    view = TextView.unwrapped(doc)
     for role, pattern in cfg.prose_patterns:
-        for m in pattern.finditer(text):
-            s, e = m.span("name")
-            if any(p.start <= s < p.end for p in mentions):
+        for m in pattern.finditer(view.text):
+            s, e = view.span(*m.span("name"))
+            if text[s:e] != m.group("name") or any(p.start <= s < p.end for p in mentions):
                 continue
-            mentions.append(PersonMention(doc.id, m.group("name"), role, "", s, e, m.start()))
+            mentions.append(PersonMention(doc.id, m.group("name"), role, "", s, e, view.original(m.start())))
 
     mentions.sort(key=lambda p: p.start)
     _bind_attributes(doc, mentions)

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from nlp import registry
 from nlp.case.persons import PersonMention
 from nlp.case.timeline import Act
 from nlp.case.view import CaseView
+from nlp.doctypes.fields import extract_fields
 from nlp.labels import EntityType, Role
 from nlp.rules.model import Rule
 from nlp.schema import Document, Entity, Evidence, Finding, FormField
+from nlp.textview import TextView
 
 
 class _Vars(dict[str, Any]):
@@ -81,6 +83,32 @@ def hand_written(doc: Document, field: FormField) -> bool:
     return False
 
 
+def fields_across_wraps(doc: Document) -> list[FormField]:
+    """The form fields read with a PDF's printed line wraps joined (``Document.soft_breaks``), offsets in doc.text.
+
+    A table cell wrapped onto a second printed line (接报民警 李某、王\n某某 接报时间 接报地点 …) puts the labels
+    after it on a line that starts with the cell's tail, where they do not stand as labels of a form row.
+    """
+    view = TextView.unwrapped(doc)
+    if not view.breaks:
+        return []
+    out = []
+    for f in extract_fields(view.text, doc.doc_type):
+        start, end = view.span(f.start, f.end)
+        label_start, label_end = view.span(f.label_start, f.label_end)
+        out.append(
+            FormField(
+                label=f.label,
+                value=doc.text[start:end],
+                start=start,
+                end=end,
+                label_start=label_start,
+                label_end=label_end,
+            )
+        )
+    return out
+
+
 @registry.checks.register("required_fields")
 def required_fields(case: CaseView, rule: Rule) -> list[Finding]:
     """A form label is present but its value was left blank (接报时间：＿＿＿, or a checkbox row with nothing
@@ -90,9 +118,13 @@ def required_fields(case: CaseView, rule: Rule) -> list[Finding]:
     for doc in _docs(case, rule):
         if exempt and re.search(exempt, doc.text):
             continue
+        unwrapped: list[FormField] | None = None
         for group in rule.params["labels"]:
             labels = [group] if isinstance(group, str) else list(group)
             present = [f for f in doc.fields if f.label in labels]
+            if not present:
+                unwrapped = fields_across_wraps(doc) if unwrapped is None else unwrapped
+                present = [f for f in unwrapped if f.label in labels]
             if not present:
                 continue
             if rule.params.get("occurrence") == "first":
@@ -183,12 +215,19 @@ def act_order(case: CaseView, rule: Rule) -> list[Finding]:
         pairs = [(a, b) for a in firsts for b in thens]
     out = []
     reported: set[tuple[str, int]] = set()
+    # ... and one per earlier act and later moment: the 逮捕通知书 repeating the 逮捕证's 执行逮捕时间 is the same
+    # problem too (pairs are already about one suspect).
+    repeated: set[tuple[str, int, datetime, datetime]] = set()
     for a, b in pairs:
         # One finding per later act: the 受案回执 repeating the 受案登记表's date is the same problem, not another.
         if (b.doc_id, b.start) in reported:
             continue
         if b.moment.surely_before(a.moment):
             reported.add((b.doc_id, b.start))
+            same = (a.doc_id, a.start, b.moment.earliest, b.moment.latest)
+            if same in repeated:
+                continue
+            repeated.add(same)
             out.append(
                 make_finding(
                     rule,
@@ -345,15 +384,30 @@ def id_gender(case: CaseView, rule: Rule) -> list[Finding]:
 
 @registry.checks.register("id_birth_date")
 def id_birth_date(case: CaseView, rule: Rule) -> list[Finding]:
+    """A birth date that is not the one coded in the person's ID number.
+
+    Where the particulars give a birth date but no number (a 存根's 出生日期 row), the number is the one the same
+    document writes beside the same name elsewhere (its main part), when it writes exactly one valid number.
+    """
+    ids: dict[tuple[str, str], list[PersonMention]] = defaultdict(list)
+    for p in case.persons:
+        if p.id_number and p.id_valid and p.id_birth and p.id_span:
+            ids[(p.doc_id, p.name)].append(p)
     out = []
     seen: set[tuple[str, str]] = set()
     for p in case.persons:
-        if not (p.birth_date and p.id_birth and p.id_valid and p.birth_date_span and p.id_span):
+        if not (p.birth_date and p.birth_date_span):
             continue
-        expected = p.id_birth
+        owner: PersonMention | None = p
+        if not (p.id_birth and p.id_valid and p.id_span):
+            same = ids.get((p.doc_id, p.name), [])
+            owner = same[0] if len({q.id_number for q in same}) == 1 else None
+        if owner is None or owner.id_span is None:
+            continue
+        expected = owner.id_birth
         if expected and expected != p.birth_date and (p.doc_id, p.name) not in seen:
             seen.add((p.doc_id, p.name))
-            evidence = [case.evidence(p.doc_id, *p.birth_date_span), case.evidence(p.doc_id, *p.id_span)]
+            evidence = [case.evidence(p.doc_id, *p.birth_date_span), case.evidence(owner.doc_id, *owner.id_span)]
             out.append(
                 make_finding(
                     rule,
@@ -426,15 +480,39 @@ def citation_exists(case: CaseView, rule: Rule) -> list[Finding]:
     return out
 
 
+class _Conduct(NamedTuple):
+    name: str
+    statute: tuple[str, ...]  # words of the article about it
+    described: re.Pattern[str]  # how a 现查明 or 告知 words it
+
+
+def _conducts(rule: Rule) -> list[_Conduct]:
+    return [
+        _Conduct(c["name"], tuple(c["statute"]), re.compile("|".join(f"(?:{d})" for d in c["described"])))
+        for c in rule.params["conducts"]
+    ]
+
+
+def _conduct_mentions(doc: Document, conducts: list[_Conduct]) -> list[tuple[_Conduct, int, int]]:
+    """Every place the document names a conduct, as spans of doc.text (a PDF line wrap inside the words is read
+    whole)."""
+    view = TextView.unwrapped(doc)
+    out = []
+    for conduct in conducts:
+        for m in conduct.described.finditer(view.text):
+            out.append((conduct, *view.span(m.start(), m.end())))
+    return out
+
+
 @registry.checks.register("citation_version")
 def citation_version(case: CaseView, rule: Rule) -> list[Finding]:
     """A law renumbered between versions is cited by the other version's number (治安管理处罚法 2012 ↔ 2025).
 
-    Certain only when the document names the conduct: the article of the version in force says nothing of it,
-    while the same number in the other version does.
+    Certain only when the document names the conduct (in the words ``conducts`` lists: 击打 is 殴打): the article of
+    the version in force says nothing of it, while the same number in the other version does.
     """
     law = rule.params["law"]
-    terms: list[str] = rule.params["conduct_terms"]
+    conducts = _conducts(rule)
     db = case.statutes
     out = []
     for doc in case.case.documents:
@@ -445,34 +523,48 @@ def citation_version(case: CaseView, rule: Rule) -> list[Finding]:
         if in_force is None:
             continue
         others = [v for v in db.versions(law) if v.label != in_force.label]
-        for ent in _citations(doc):
-            if ent.attrs["law"] != law or not isinstance(ent.attrs.get("article"), int):
-                continue
-            outside = doc.text[: ent.start] + doc.text[ent.end :]
-            named = [t for t in terms if t in outside]
-            if not named:
-                continue
+        cited = [e for e in _citations(doc) if e.attrs["law"] == law and isinstance(e.attrs.get("article"), int)]
+        if not cited:
+            continue
+        mentions = _conduct_mentions(doc, conducts)
+        chapter = rule.params.get("penalty_chapter")
+        penalty: dict[int, str] = {}  # penalty articles cited, as worded in the version in force
+        for e in cited:
+            art = db.article(law, e.attrs["article"], version=in_force.label)
+            if art is not None and (not chapter or chapter in (art.chapter or "")):
+                penalty[e.attrs["article"]] = art.text
+        reported: set[int] = set()  # one wrong article is one error however many of its 款 are cited
+        for ent in cited:
             number = ent.attrs["article"]
-            current = db.article(law, number, version=in_force.label)
-            if current is not None and any(t in current.text for t in named):
-                continue
             # Only a penalty article cited for the wrong conduct is certain: a procedural article (传唤, 告知 …)
             # cited beside the conduct's name is normal.
-            chapter = rule.params.get("penalty_chapter")
-            if chapter and (current is None or chapter not in (current.chapter or "")):
+            if number not in penalty or number in reported:
+                continue
+            # first mention of each conduct outside the citation itself, less those another penalty article cited
+            # here is about (第四十条、第四十三条 for 侵入住宅 and 殴打)
+            named: dict[str, tuple[_Conduct, int, int]] = {}
+            for conduct, start, end in mentions:
+                if conduct.name in named or not (end <= ent.start or start >= ent.end):
+                    continue
+                if any(n != number and any(t in text for t in conduct.statute) for n, text in penalty.items()):
+                    continue
+                named[conduct.name] = (conduct, start, end)
+            if not named or any(t in penalty[number] for c, _, _ in named.values() for t in c.statute):
                 continue
             for other in others:
                 old = db.article(law, number, version=other.label)
-                if old is not None and any(t in old.text for t in named):
+                fits = [m for m in named.values() if old is not None and any(t in old.text for t in m[0].statute)]
+                if fits:
+                    reported.add(number)
                     out.append(
                         make_finding(
                             rule,
-                            [case.evidence(doc, ent.start, ent.end)],
+                            [case.evidence(doc, ent.start, ent.end), case.evidence(doc, fits[0][1], fits[0][2])],
                             citation=ent.text,
                             doc_date=_zh_date(day),
                             in_force=in_force.label,
                             other=other.label,
-                            conduct="、".join(t for t in named if t in old.text),
+                            conduct="、".join(c.name for c, _, _ in fits),
                             doc=doc.doc_type_zh,
                         )
                     )
@@ -503,7 +595,8 @@ def amount_threshold(case: CaseView, rule: Rule) -> list[Finding]:
         threshold = Decimal(getattr(case.settings, rule.params["threshold_setting"]))
     out = []
     for doc in _docs(case, rule):
-        hit = conduct.search(doc.text)
+        view = TextView.unwrapped(doc)  # a PDF line wrapped inside the conduct (以…相\n威胁) is read whole
+        hit = conduct.search(view.text)
         if not hit:
             continue
         best: tuple[Decimal, Entity] | None = None
@@ -521,7 +614,7 @@ def amount_threshold(case: CaseView, rule: Rule) -> list[Finding]:
             out.append(
                 make_finding(
                     rule,
-                    [case.evidence(doc, ent.start, ent.end), case.evidence(doc, hit.start(), hit.end())],
+                    [case.evidence(doc, ent.start, ent.end), case.evidence(doc, *view.span(hit.start(), hit.end()))],
                     amount=f"{best[0]:,.2f}".rstrip("0").rstrip("."),
                     threshold=f"{threshold:,.0f}",
                     conduct=hit.group(),

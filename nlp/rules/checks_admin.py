@@ -10,15 +10,15 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from nlp import registry
 from nlp.case.timeline import Act, Moment
 from nlp.case.view import CaseView
-from nlp.labels import EntityType
-from nlp.rules.checks import _paired, make_finding
+from nlp.labels import EntityType, Role
+from nlp.rules.checks import _PRECISION_RANK, _paired, _same_id_names, _suspects, make_finding
 from nlp.rules.model import Rule
-from nlp.schema import Document, Finding
+from nlp.schema import Document, Evidence, Finding
 from nlp.textview import TextView
 
 PSAPL = "中华人民共和国治安管理处罚法"
@@ -83,7 +83,8 @@ def _case_text_matches(case: CaseView, pattern: str | None) -> bool:
     if not pattern:
         return False
     rx = re.compile(pattern)
-    return any(rx.search(d.text) for d in case.case.documents)
+    # A PDF may wrap the words mid-line ("听\n证"): the text without its soft breaks is read too.
+    return any(rx.search(d.text) or rx.search(TextView.unwrapped(d).text) for d in case.case.documents)
 
 
 # --- periods between acts ---------------------------------------------------------------------------------------------
@@ -159,7 +160,8 @@ def act_period(case: CaseView, rule: Rule) -> list[Finding]:
     case raises the limit, e.g. 身份不明 → 12 hours); skip_if_case_regex (the rule does not apply);
     require_case_regex; exempt_regex (a reason written in either document); upper_limit (beyond it another rule
     reports); restart_at (an act, e.g. 鉴定意见, after which the period is counted again: the law leaves that time
-    out and the file does not always date its start).
+    out and the file does not always date its start); one_per_from (one finding per ``from`` act: a 受案回执
+    repeating the 受案登记表's 受案 is the same lapse; the earliest, most precise ``to`` is kept).
     """
     p = rule.params
     if p.get("admin_only") and not is_administrative(case):
@@ -172,8 +174,14 @@ def act_period(case: CaseView, rule: Rule) -> list[Finding]:
     extended = _case_text_matches(case, p.get("extension_regex"))
     restarts = case.acts(p["restart_at"]) if p.get("restart_at") else []
     unit = p.get("unit", "hours")
+    pairs = _pairs(case, rule)
+    if p.get("one_per_from"):
+        pairs.sort(key=lambda ab: (ab[1].moment.earliest.date(), _PRECISION_RANK.get(ab[1].moment.precision, 9)))
+    reported: set[tuple[str, int]] = set()
     out = []
-    for a, b in _pairs(case, rule):
+    for a, b in pairs:
+        if (a.doc_id, a.start) in reported:
+            continue
         label = psapl_label(case, a.moment.earliest.date())
         limit = by_version(p["extended_limit"] if extended and "extended_limit" in p else p["limit"], label)
         if limit is None:
@@ -196,6 +204,8 @@ def act_period(case: CaseView, rule: Rule) -> list[Finding]:
         evidence = case.evidence_of(a, b)
         if start is not a:
             evidence[1:1] = case.evidence_of(start)
+        if p.get("one_per_from"):
+            reported.add((a.doc_id, a.start))
         out.append(
             make_finding(
                 rule,
@@ -224,13 +234,24 @@ def _doc_day(case: CaseView, doc: Document) -> date | None:
     return moment.earliest.date() if moment else None
 
 
+class _Capped(NamedTuple):
+    doc: Document
+    text: str
+    number: int
+    limit: Any
+    evidence: list[Evidence]
+    issuer: str
+
+
 @registry.checks.register("number_cap")
 def number_cap(case: CaseView, rule: Rule) -> list[Finding]:
     """A number written in a document (罚款金额, 拘留天数 …) passes the limit of the law in force on its date.
 
     params: doc_types; regex (a named group ``n`` holds the number, Arabic or Chinese); limit (number or per
     治安管理处罚法 version); op (">" default, or ">="); doc_regex (the document must also match, e.g. its issuer is a
-    派出所); unless_case_regex (what the law then requires is on file, e.g. 听证 was offered); skip_doc_regex.
+    派出所); unless_case_regex (what the law then requires is on file, e.g. 听证 was offered); skip_doc_regex;
+    per_person (one finding per person: the 告知笔录 and the 决定书 stating the same fine are one omission, both
+    pointed at). Patterns read the text without a PDF's soft line breaks; evidence points at the original text.
     """
     p = rule.params
     rx = re.compile(p["regex"])
@@ -239,11 +260,12 @@ def number_cap(case: CaseView, rule: Rule) -> list[Finding]:
     if _case_text_matches(case, p.get("unless_case_regex")):
         return []
     strict = p.get("op", ">") == ">"
-    out = []
+    hits: list[_Capped] = []
     for doc in case.of_type(*p["doc_types"]):
-        if skip_rx and skip_rx.search(doc.text):
+        view = TextView.unwrapped(doc)  # "合并执\n行行政拘留二十三日" is one phrase
+        if skip_rx and (skip_rx.search(doc.text) or skip_rx.search(view.text)):
             continue
-        doc_hit = doc_rx.search(doc.text) if doc_rx else None
+        doc_hit = doc_rx.search(view.text) if doc_rx else None
         if doc_rx and not doc_hit:
             continue
         day = _doc_day(case, doc)
@@ -251,28 +273,53 @@ def number_cap(case: CaseView, rule: Rule) -> list[Finding]:
         limit = by_version(p["limit"], label)
         if limit is None:
             continue
-        for m in rx.finditer(doc.text):
+        for m in rx.finditer(view.text):
             n = zh_number(m.group("n"))
             if n is None or not (n > limit if strict else n >= limit):
                 continue
-            evidence = [case.evidence(doc, m.start(), m.end())]
+            evidence = [case.evidence(doc, *view.span(m.start(), m.end()))]
             if doc_hit is not None:
-                evidence.append(case.evidence(doc, doc_hit.start(), doc_hit.end()))
-            out.append(
-                make_finding(
-                    rule,
-                    evidence,
-                    doc=doc.doc_type_zh,
-                    text=m.group(0),
-                    number=n,
-                    limit=limit,
-                    version=label or "",
-                    doc_date=_zh_date(day) if day else "",
-                    issuer=doc_hit.group(0) if doc_hit is not None else "",
-                )
-            )
+                evidence.append(case.evidence(doc, *view.span(doc_hit.start(), doc_hit.end())))
+            hits.append(_Capped(doc, m.group(0), n, limit, evidence, doc_hit.group(0) if doc_hit is not None else ""))
             break  # one finding per document: the same amount is usually written twice (决定 and 执行)
+    out = []
+    groups = _by_person(case, [h.doc for h in hits]) if p.get("per_person") else [[i] for i in range(len(hits))]
+    for group in groups:
+        first = hits[group[0]]
+        day = _doc_day(case, first.doc)
+        label = psapl_label(case, day) if day else None
+        out.append(
+            make_finding(
+                rule,
+                [ev for i in group for ev in hits[i].evidence],
+                doc="、".join(dict.fromkeys(hits[i].doc.doc_type_zh for i in group)),
+                text="、".join(dict.fromkeys(hits[i].text for i in group)),
+                number=first.number,
+                limit=first.limit,
+                version=label or "",
+                doc_date=_zh_date(day) if day else "",
+                issuer=first.issuer,
+            )
+        )
     return out
+
+
+def _by_person(case: CaseView, docs: list[Document]) -> list[list[int]]:
+    """Indices of ``docs`` grouped by the suspect each names (as ``_paired`` pairs acts): documents naming a common
+    suspect, or naming none in a case of at most one suspect, are about one person."""
+    same = _same_id_names(case)
+    every = {same.get(p.name, p.name) for p in case.persons if p.role == Role.SUSPECT}
+    groups: list[tuple[set[str], list[int]]] = []
+    for i, doc in enumerate(docs):
+        names = _suspects(case, doc.id)
+        for seen, members in groups:
+            if (names and seen and names & seen) or ((not names or not seen) and len(every) <= 1):
+                members.append(i)
+                seen |= names
+                break
+        else:
+            groups.append((set(names), [i]))
+    return [members for _, members in groups]
 
 
 # --- what the file must record when something else is on file ---------------------------------------------------------

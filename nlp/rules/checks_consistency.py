@@ -23,7 +23,7 @@ from nlp.case.persons import PersonMention
 from nlp.case.view import CaseView, one_edit_apart
 from nlp.extractors.numerals import cn_to_int
 from nlp.labels import EntityType, Role
-from nlp.rules.checks import _citations, _doc_day, _docs, make_finding
+from nlp.rules.checks import _citations, _doc_day, _docs, _same_id_names, make_finding
 from nlp.rules.model import Rule
 from nlp.schema import Document, Entity, Finding
 from nlp.textview import TextView
@@ -310,19 +310,22 @@ def penalty_range(case: CaseView, rule: Rule) -> list[Finding]:
     exempt = re.compile(rule.params.get("exempt_regex", r"合并执行|分别决定"))
     out = []
     for doc in _docs(case, rule):
-        if exempt.search(doc.text):
+        view = TextView.unwrapped(doc)  # a PDF may wrap "合并执\n行" or "拘留十\n三日" mid-word
+        if exempt.search(doc.text) or exempt.search(view.text):
             continue
         limits = _penalty_limits(case, doc)
         if not limits:
             continue
-        # The decision part only: the facts may quote sums of money that are not the penalty.
-        basis = min(e.start for e, _ in limits)
+        # The decision part only: the facts may quote sums of money that are not the penalty (a view offset: the
+        # soft breaks before the first citation are gone).
+        first = min(e.start for e, _ in limits)
+        basis = first - bisect.bisect_left(view.breaks, first)
         for kind, pattern, key, unit in (
             ("拘留", _DETENTION, "max_detention_days", "日"),
             ("罚款", _FINE, "max_fine_yuan", "元"),
         ):
             most = max(int(spec.get(key, 0)) for _, spec in limits)
-            for m in pattern.finditer(doc.text, basis):
+            for m in pattern.finditer(view.text, basis):
                 value = _number(m.group("n"))
                 if value is None or value <= most:
                     continue
@@ -331,7 +334,7 @@ def penalty_range(case: CaseView, rule: Rule) -> list[Finding]:
                     make_finding(
                         rule,
                         [
-                            case.evidence(doc, m.start(), m.end()),
+                            case.evidence(doc, *view.span(m.start(), m.end())),
                             *(case.evidence(doc, e.start, e.end) for e, _ in limits),
                         ],
                         doc=doc.doc_type_zh,
@@ -714,10 +717,20 @@ def penalty_against_prior(case: CaseView, rule: Rule) -> list[Finding]:
     prior_patterns = [re.compile(p) for p in rule.params["prior_patterns"]]
     patterns = [re.compile(p) for p in rule.params["patterns"]]
     heavier = rule.params.get("mode", "heavier") == "heavier"
-    all_suspects = {p.name for p in case.persons if p.role == Role.SUSPECT}
+    # One person under two names (a 决定书 written with the 曾用名 the file records, beside the same ID number) is
+    # one person: papers are keyed by one name for each.
+    same = _same_id_names(case)
+    raw = {p.name for p in case.persons if p.role == Role.SUSPECT}
+    owners = _alias_owners(case, re.compile(rule.params.get("alias_regex", _ALIAS)), raw)
+
+    def person(name: str | None) -> str | None:
+        name = owners.get(name, name) if name else name
+        return same.get(name, name) if name else name
+
+    all_suspects = {person(n) or "" for n in raw}
     priors: dict[str, _Penalty] = {}
     for doc in case.of_type(*rule.params["prior_doc_types"]):
-        key = _suspect_key(case, doc, all_suspects)
+        key = person(_suspect_key(case, doc, all_suspects))
         found = _read_penalty(doc, prior_patterns)
         if key is not None and found is not None:
             priors.setdefault(key, found)
@@ -725,7 +738,7 @@ def penalty_against_prior(case: CaseView, rule: Rule) -> list[Finding]:
     for doc in _docs(case, rule):
         if exempt.search(doc.text):
             continue
-        key = _suspect_key(case, doc, all_suspects)
+        key = person(_suspect_key(case, doc, all_suspects))
         decided = _read_penalty(doc, patterns)
         prior = _prior_of(case, priors, key, doc)
         if decided is None or prior is None:

@@ -211,13 +211,17 @@ def record_place_after_act(case: CaseView, rule: Rule) -> list[Finding]:
 # --- a record inside its summons window -----------------------------------------------------------------------
 
 
-def _windows(case: CaseView, start_act: str, end_act: str) -> list[tuple[Act, Act]]:
-    """(start, end) pairs written in one document (传唤证: 到达时间, 传唤结束时间), in order."""
+def _windows(case: CaseView, start_act: str, end_act: str, open_end: bool = False) -> list[tuple[Act, Act | None]]:
+    """(start, end) pairs written in one document (传唤证: 到达时间, 传唤结束时间), in order; with ``open_end`` a
+    start whose document leaves the end blank comes with None."""
     ends = case.acts(end_act)
-    out = []
+    out: list[tuple[Act, Act | None]] = []
     for s in case.acts(start_act):
         e = next((e for e in ends if e.doc_id == s.doc_id), None)
-        if e is not None and not e.moment.surely_before(s.moment):
+        if e is None:
+            if open_end:
+                out.append((s, None))
+        elif not e.moment.surely_before(s.moment):
             out.append((s, e))
     return out
 
@@ -229,26 +233,28 @@ def record_within_window(case: CaseView, rule: Rule) -> list[Finding]:
     Only records that share time with a window are judged (a record on another day belongs to another summons or
     to custody); start before 到达时间 or end after 传唤结束时间 is then a contradiction between the two papers.
     """
-    windows = _windows(case, rule.params["window_start"], rule.params["window_end"])
+    # A 传唤证 whose 传唤结束时间 is blank (the suspect refused to write it) still dates the arrival: a record begun
+    # before it is as certain a contradiction; only the end side cannot be judged.
+    windows = _windows(case, rule.params["window_start"], rule.params["window_end"], open_end=True)
     spans = _windows(case, rule.params["record_start"], rule.params["record_end"])
     out = []
     for rs, re_ in spans:
+        if re_ is None:
+            continue
         for ws, we in windows:
             if not _same_person(case, ws, rs):
                 continue
             # overlap: the record does not lie wholly before or after the window
-            if re_.moment.surely_before(ws.moment) or we.moment.surely_before(rs.moment):
+            if re_.moment.surely_before(ws.moment) or (we is not None and we.moment.surely_before(rs.moment)):
                 continue
-            early = rs.moment.surely_before(ws.moment)
-            late = we.moment.surely_before(re_.moment)
-            if not (early or late):
+            if rs.moment.surely_before(ws.moment):
+                side = f"讯问开始时间{rs.moment.text}早于到案时间{ws.moment.text}"
+                rec, win = rs, ws
+            elif we is not None and we.moment.surely_before(re_.moment):
+                side = f"讯问结束时间{re_.moment.text}晚于传唤结束时间{we.moment.text}"
+                rec, win = re_, we
+            else:
                 continue
-            side = (
-                f"讯问开始时间{rs.moment.text}早于到案时间{ws.moment.text}"
-                if early
-                else f"讯问结束时间{re_.moment.text}晚于传唤结束时间{we.moment.text}"
-            )
-            rec, win = (rs, ws) if early else (re_, we)
             out.append(
                 make_finding(
                     rule,
