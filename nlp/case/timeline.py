@@ -182,6 +182,14 @@ def _find(doc: Document, source: _Source) -> tuple[Entity, int, int] | None:
     raise ValueError(f"unknown act source kind {source.kind!r}")
 
 
+def closing_date(doc: Document, before: re.Pattern[str] | None = None) -> tuple[Moment, int, int] | None:
+    """The 落款 date alone, with its span (no fallback to other dates); ``before``: where the document's own 送达
+    section begins, whose later signing date is not the 落款."""
+    hit = _find(doc, _Source((), "last_date", before=before))
+    moment = moment_of(hit[0]) if hit else None
+    return (moment, hit[1], hit[2]) if hit and moment else None
+
+
 def build_timeline(documents: list[Document]) -> list[Act]:
     acts: list[Act] = []
     for name, (zh, sources) in _acts().items():

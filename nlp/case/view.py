@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Literal, Protocol
 
 from nlp.case.persons import PersonMention
-from nlp.case.timeline import Act, Moment, _find, _Source, build_timeline, document_date, moment_of
+from nlp.case.timeline import Act, Moment, build_timeline, closing_date, document_date
 from nlp.schema import BBox, CaseFile, Document, Evidence
 from nlp.settings import ReviewSettings
 from nlp.statutes.db import StatuteDB
@@ -106,9 +106,7 @@ class CaseView:
     def closing_date(self, doc: Document, before: str | None = None) -> tuple[Moment, int, int] | None:
         """The 落款 date alone, with its span (no fallback to other dates); ``before``: a regex where the document's
         own 送达 section begins, whose later signing date is not the 落款."""
-        hit = _find(doc, _Source((), "last_date", before=re.compile(before) if before else None))
-        moment = moment_of(hit[0]) if hit else None
-        return (moment, hit[1], hit[2]) if hit and moment else None
+        return closing_date(doc, re.compile(before) if before else None)
 
     def evidence(self, doc: Document | str, start: int, end: int) -> Evidence:
         d = self.doc(doc) if isinstance(doc, str) else doc
