@@ -196,6 +196,9 @@ def blank_interrogation_field(case: GeneratedCase, rng: random.Random) -> Plante
 
 
 def _drop(case: GeneratedCase, doc_type: str) -> bool:
+    held = {id(seg) for d in case.defects for seg in d.evidence}
+    if any(d.doc_type == doc_type and any(id(seg) in held for _, _, seg in d.segments()) for d in case.docs):
+        return False  # the paper shows a defect planted before: dropping it would leave that gold pointing nowhere
     before = len(case.docs)
     case.docs = [d for d in case.docs if d.doc_type != doc_type]
     return len(case.docs) < before
@@ -261,9 +264,7 @@ def filing_before_acceptance(case: GeneratedCase, rng: random.Random) -> Planted
     early = (accepted - timedelta(days=rng.randint(2, 6))).replace(hour=rng.randint(9, 17), minute=0)
     _set_moment(case, "act:case_filed", early)
     for doc in docs_of(case, "case_filing_decision"):
-        doc.date = early.date()
-        for seg in doc.find("doc_date"):
-            seg.text = format_like(seg.text, early.date())
+        _redate_doc(case, doc, early.date())  # its 文号 year too, where the move crosses a new year (else CON-05-1)
     case.facts.acts["case_filed"] = early
     doc, seg = filed_hits[0]
     return PlantedDefect(
@@ -283,6 +284,14 @@ def late_arrest_request(case: GeneratedCase, rng: random.Random) -> PlantedDefec
     if detained is None or case.facts.extras.get("detention_extended") or not tagged(case, "act:arrest_requested"):
         return None
     late = detained + timedelta(days=rng.randint(5, 9), hours=rng.randint(0, 6))
+    # The 检察院's answer (批准 / 不批准逮捕) follows the 提请: a 提请 dated on or after it would also put the 逮捕
+    # before its 提请 (CON-07-7). Keep it at least a day before the answer, or give up where no late day is left.
+    answered = case.facts.acts.get("arrest_approved") or case.facts.extras.get("arrest_disapproval_decided")
+    if isinstance(answered, datetime) and late.date() >= answered.date():
+        latest = answered.date() - timedelta(days=1)
+        if latest <= detained.date() + timedelta(days=3):
+            return None
+        late = datetime.combine(latest, late.time())
     hits = _set_moment(case, "act:arrest_requested", late)
     for doc in docs_of(case, "arrest_request"):
         doc.date = late.date()
@@ -471,12 +480,14 @@ def _raise_amount(
     for _, seg in amounts:
         seg.text = re.sub(r"\d[\d,，.]*", str(value), seg.text, count=1)
     case.facts.amount = value
+    decision = in_decision[0][0]
     return PlantedDefect(
         key,
         "qualification",
         rule,
-        in_decision[0][0],
-        [in_decision[0][1]],
+        decision,
+        # every mention the decision makes of the raised amount (现金人民币X元盗走 and 被盗物品价值人民币X元 alike)
+        [s for d, s in in_decision if d is decision],
         note=f"数额{value}元达到刑事立案标准却作治安处罚",
     )
 

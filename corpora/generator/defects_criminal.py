@@ -11,6 +11,7 @@ import re
 from datetime import datetime, timedelta
 
 from corpora.generator.defects import _blank_field, _redate_doc, _set_moment, defect, docs_of, hard_negative, tagged
+from corpora.generator.defects_elements import _officer_names, _parse, _session_segs
 from corpora.generator.model import DocSpec, GeneratedCase, Line, PlantedDefect, Seg, Session
 from corpora.generator.textutil import format_like
 
@@ -52,6 +53,23 @@ def _move_record(session: Session, doc: DocSpec, delta: timedelta) -> Seg | None
     return starts[0]
 
 
+def _double_booked(case: GeneratedCase, moved: list[tuple[DocSpec, datetime, datetime]]) -> bool:
+    """A moved record would overlap another 笔录 or record (扣押、辨认、检查) of one of its officers: PER-04 would
+    fire beside the planted defect."""
+    moving = {id(doc) for doc, _, _ in moved}
+    for other in case.docs:
+        segs = _session_segs(other) if id(other) not in moving else None
+        if segs is None:
+            continue
+        start, end = _parse(segs[0].text), _parse(segs[1].text, segs[0].text)
+        if start is None or end is None:
+            continue
+        names = _officer_names(other)
+        if any(start < e and s < end and names & _officer_names(doc) for doc, s, e in moved):
+            return True
+    return False
+
+
 def _written(hits: list[tuple[DocSpec, Seg]]) -> bool:
     """The tagged value is there to read (a hard negative may have left a field blank)."""
     return bool(hits) and any(ch.isdigit() for ch in hits[0][1].text)
@@ -81,8 +99,21 @@ def late_first_interrogation(case: GeneratedCase, rng: random.Random) -> Planted
     while target - detained <= timedelta(hours=25):
         target += timedelta(days=1)
     delta = target - after[0][0].start
+    if _double_booked(case, [(d, s.start + delta, s.end + delta) for s, d in after]):
+        return None
+    admitted = case.facts.acts.get("custody_admitted")
+    custody_place = next((s.place for s, _ in pairs if "看守所" in s.place), "")
     first_seg = None
     for s, d in after:
+        if admitted is not None and s.start < admitted <= s.start + delta and "看守所" not in s.place:
+            # Held at the station before a (planted late) 入所, questioned in the 看守所 once there (else CR-16).
+            places = d.find("地点")
+            if not places:
+                return None
+            s.place = custody_place or f"{case.facts.agency.detention_center}第{rng.randint(1, 12)}讯问室"
+            places[0].text = s.place
+            for extra in places[1:]:
+                extra.text = ""
         moved = _move_record(s, d, delta)
         if moved is None:
             return None
@@ -243,6 +274,8 @@ def record_before_arrival(case: GeneratedCase, rng: random.Random) -> PlantedDef
     starts = doc.find("session_start")
     if not starts:
         return None
+    if _double_booked(case, [(doc, session.start + delta, session.end)]):
+        return None  # e.g. the 扣押笔录 the same officers wrote on arrival, before this 讯问
     session.start += delta
     for seg in starts:
         _rewrite(seg, session.start)

@@ -512,8 +512,13 @@ def summonses(ctx: CaseContext, kinds: tuple[str, ...], doc_type: str) -> list[S
         for (arrived, ended), issued in zip(windows, issued_list, strict=False):
             if issued is None:
                 continue  # 口头传唤
+            # Only a suspect is summoned: a witness questioned during the suspect's window is not the 被传唤人.
             session = next(
-                (s for s in f.sessions if s.kind in kinds and arrived <= s.start <= ended),
+                (
+                    s
+                    for s in f.sessions
+                    if s.kind in kinds and arrived <= s.start <= ended and ctx.role_of(s.person) == "suspect"
+                ),
                 None,
             )
             person = session.person if session is not None else f.suspects[0]
