@@ -25,7 +25,8 @@ _SURNAMES = Path(__file__).with_name("surnames.txt")
 # A name as written in a value: Han characters, 某/×/X placeholders and the middle dot of minority names.
 _NAME = r"[\u4e00-\u9fa5][\u4e00-\u9fa5·•×Xx*＊]{1,5}"
 # Prose mentions (no colon) need a clear end: a 某/× pseudonym, or a delimiter right after a short name.
-_PROSE_NAME = r"[\u4e00-\u9fa5](?:某某|某|××|×|XX|X)|[\u4e00-\u9fa5]{2,3}(?=[，,。、（(\s；;：:])"
+_PROSE_END = r"[，,。、（(\s；;：:]"
+_PROSE_NAME = rf"[\u4e00-\u9fa5](?:某某|某|××|×|XX|X)|[\u4e00-\u9fa5]{{2,3}}(?={_PROSE_END})"
 _SEP = r"[：:]"
 _BLANK = "＿_ \u3000"
 _SPLIT = re.compile(r"[、，,;；/\s]+|和|及")
@@ -182,12 +183,15 @@ def find_mentions(doc: Document) -> list[PersonMention]:
             role = cfg.label_role[role_label] if role_label else None
             mentions.append(PersonMention(doc.id, name, role, role_label or m.group("label"), s, e, m.start()))
             taken.append((m.start(), m.end()))
+    soft = set(doc.soft_breaks)
     for m in prose.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         name = m.group("name")
         if name in _NOT_NAMES or not plausible_name(name):
             continue
+        if m.end("name") in soft and not re.match(_PROSE_END, text[m.end("name") + 1 : m.end("name") + 2]):
+            continue  # a PDF's printed wrap is no delimiter: 被处罚人应当\n自收到 names nobody
         label = m.group("label")
         mentions.append(
             PersonMention(doc.id, name, cfg.label_role[label], label, m.start("name"), m.end("name"), m.start())
@@ -203,6 +207,12 @@ def find_mentions(doc: Document) -> list[PersonMention]:
                 continue
             mentions.append(PersonMention(doc.id, m.group("name"), role, "", s, e, view.original(m.start())))
 
+    # A notice's 被告知人 is whoever it was addressed to: one the same paper calls 被害人 (a 鉴定意见通知书 to the
+    # victim: 被害人周某：… 被告知人：周某) signs as the victim, not as a suspect.
+    victims = {p.name for p in mentions if p.role == Role.VICTIM}
+    for p in mentions:
+        if p.label == "被告知人" and p.name in victims:
+            p.role = Role.VICTIM
     mentions.sort(key=lambda p: p.start)
     _bind_attributes(doc, mentions)
     # NER persons (nlp/ner) stay document entities only, so the rules still read labelled persons alone; one that

@@ -164,9 +164,13 @@ def _same_id_names(case: CaseView) -> dict[str, str]:
     曾用名 or a miswritten name is still one person when acts are paired (the name itself is ACC's matter)."""
     by_id: dict[str, str] = {}
     out: dict[str, str] = {}
+    # A name written without the number (the 传唤证's 徐某江：) that the case's linking joined to a mention with it (the
+    # 询问笔录's 被询问人 徐某江 and his number) belongs to that number too.
+    linked = {p.person_id: p.id_number for p in case.persons if p.person_id and p.id_number and p.id_valid}
     for p in case.persons:
-        if p.role == Role.SUSPECT and p.id_number and p.id_valid:
-            out.setdefault(p.name, by_id.setdefault(p.id_number, p.name))
+        number = p.id_number if p.id_number and p.id_valid else linked.get(p.person_id or "")
+        if p.role == Role.SUSPECT and number:
+            out.setdefault(p.name, by_id.setdefault(number, p.name))
     return out
 
 

@@ -384,11 +384,11 @@ def forbidden_mention(case: CaseView, rule: Rule) -> list[Finding]:
     unless = re.compile(rule.params["unless_doc_regex"]) if rule.params.get("unless_doc_regex") else None
     out = []
     for doc in case.of_type(*rule.params["doc_types"]):
-        m = rx.search(doc.text)
-        if m and not (unless and unless.search(doc.text)):
-            out.append(
-                make_finding(rule, [case.evidence(doc, m.start(), m.end())], doc=doc.doc_type_zh, found=m.group(0))
-            )
+        view = TextView.unwrapped(doc)  # a PDF wraps the matter anywhere (寻衅滋\n事)
+        m = rx.search(view.text)
+        if m and not (unless and unless.search(view.text)):
+            evidence = case.evidence(doc, *view.span(m.start(), m.end()))
+            out.append(make_finding(rule, [evidence], doc=doc.doc_type_zh, found=m.group(0)))
     return out
 
 
