@@ -411,10 +411,16 @@ def id_mismatch(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None
     return PlantedDefect("id_mismatch", "inconsistency", "CON-02-2", doc, [seg, keep], note="另一文书中号码不同")
 
 
+_GENDERED_RECORDS = ("interrogation_record", "inspection_record")
+
+
 @defect("gender_mismatch", "inconsistency", "CON-03", "性别与身份证号不符")
 def gender_mismatch(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
     hits = [(d, s) for d in case.docs for s in _tagged_prefix(d, "gender:") if s.text in ("男", "女")]
     hits = [(d, s) for d, s in hits if d.find("id:" + (s.tag or "")[7:])]
+    # A man written as a woman in a 讯问/检查笔录 would also make it a woman questioned or examined without a female
+    # officer (PER-06, PER-09): a second, unrecorded defect. Those records only have a woman written as a man.
+    hits = [(d, s) for d, s in hits if not (s.text == "男" and d.doc_type in _GENDERED_RECORDS)]
     if not hits:
         return None
     doc, seg = rng.choice(hits)

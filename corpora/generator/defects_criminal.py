@@ -216,9 +216,7 @@ def filing_after_detention(case: GeneratedCase, rng: random.Random) -> PlantedDe
         return None
     _set_moment(case, "act:case_filed", late)
     for doc in docs_of(case, "case_filing_decision"):
-        doc.date = late.date()
-        for seg in doc.find("doc_date"):
-            seg.text = format_like(seg.text, late.date())
+        _redate_doc(case, doc, late.date())  # a 立案 moved into the next year takes that year's 文号 too
     case.facts.acts["case_filed"] = late
     doc, seg = filed_hits[0]
     return PlantedDefect(

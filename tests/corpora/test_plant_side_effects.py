@@ -90,3 +90,39 @@ def test_dropped_paper_never_holds_an_earlier_plant(reviewer: Reviewer, index: i
     for defect in case.defects:
         assert any(defect.doc is d for d in case.docs)
     assert {d.rule_id for d in case.defects} <= _rules(reviewer, case)
+
+
+def test_filing_after_detention_keeps_the_doc_number_year() -> None:
+    """Seed 784: a 立案 moved past a 31 December 拘留 into January kept last year's 文号 (CON-05-1 beside ACC-06)."""
+    import random
+
+    from corpora.generator.defects_criminal import filing_after_detention
+
+    checked = 0
+    for index in range(30):
+        case = _case([], 5910, index)  # no plant: the defect is applied below
+        detained = case.facts.acts.get("detained")
+        if detained is None:
+            continue
+        case.facts.acts["detained"] = datetime(detained.year, 12, 31, 20, 0)
+        case.facts.acts.pop("arrest_requested", None)
+        planted = filing_after_detention(case, random.Random(index))
+        if planted is None:
+            continue
+        numbers = [s.text for s in planted.doc.find("doc_number")]
+        assert planted.doc.date.year == detained.year + 1
+        assert numbers and all(f"〔{detained.year + 1}〕" in n for n in numbers), (index, numbers)
+        checked += 1
+    assert checked >= 3
+
+
+def test_gender_flip_never_turns_a_questioned_or_examined_man_into_a_woman() -> None:
+    """Seed 784: a man's 讯问笔录 written 女 also read as a girl questioned without a female officer (PER-06)."""
+    planted = 0
+    for index in range(40):
+        case = _case(["gender_mismatch"], 5911, index)
+        for d in case.defects:
+            planted += 1
+            if d.doc.doc_type in ("interrogation_record", "inspection_record"):
+                assert d.evidence[0].text == "男"  # a woman written as a man; the reverse would add PER-06/PER-09
+    assert planted >= 10
