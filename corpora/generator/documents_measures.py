@@ -205,21 +205,24 @@ def build_bail_decision(ctx: CaseContext, person: Person) -> DocSpec:
     return spec
 
 
-def build_bail_release(ctx: CaseContext, person: Person) -> DocSpec:
-    """解除取保候审决定书: lifts the measure before its 12 months are out (程序规定 第一百零八条)."""
+def _measure_release(
+    ctx: CaseContext, person: Person, measure: str, doc_type: str, start_act: str, lift_act: str
+) -> DocSpec:
+    """解除取保候审/监视居住决定书: the same paper for either measure, lifted before its term is out."""
     f = ctx.facts
     rng = ctx.rng
-    bailed: datetime = f.acts["bail_granted"]
-    lifted: datetime = f.acts["bail_lifted"]
+    started: datetime = f.acts[start_act]
+    lifted: datetime = f.acts[lift_act]
     reason = rng.choice(
-        ["案件已侦查终结，对其不需要继续取保候审", "经审查，犯罪嫌疑人在取保候审期间遵守规定，不需要继续取保候审"]
+        [f"案件已侦查终结，对其不需要继续{measure}", f"经审查，犯罪嫌疑人在{measure}期间遵守规定，不需要继续{measure}"]
     )
-    spec = DocSpec(doc_type="bail_release_decision", title="解除取保候审决定书", file_stem="")
+    title = f"解除{measure}决定书"
+    spec = DocSpec(doc_type=doc_type, title=title, file_stem="")
     w = Writer(ctx, spec)
-    header(w, "解除取保候审决定书", "bail_release_decision", spaced=0.4, agency=0.7)
+    header(w, title, doc_type, spaced=0.4, agency=0.7)
     w.para(
         "我局于",
-        seg(ctx.style.day(bailed.date()), DATETIME, tag="act:bail_granted"),
+        seg(ctx.style.day(started.date()), DATETIME, tag=f"act:{start_act}"),
         "对涉嫌",
         f.charge,
         "的犯罪嫌疑人",
@@ -228,18 +231,23 @@ def build_bail_release(ctx: CaseContext, person: Person) -> DocSpec:
         seg(person.gender, tag=f"gender:{person.name}"),
         "，出生日期",
         seg(ctx.style.day(person.birth), DATETIME, tag=f"birth:{person.name}"),
-        "）决定取保候审。",
+        f"）决定{measure}。",
     )
     w.para(*field_segs("解除原因", reason, ctx))
     w.para(
         "根据",
         *citation(CPL_BAIL_LIFT),
         "之规定，决定自",
-        seg(ctx.style.day(lifted.date()), DATETIME, tag="act:bail_lifted"),
-        "起解除对其取保候审。",
+        seg(ctx.style.day(lifted.date()), DATETIME, tag=f"act:{lift_act}"),
+        f"起解除对其{measure}。",
     )
-    closing(w, lifted.date(), tag="act:bail_lifted")
+    closing(w, lifted.date(), tag=f"act:{lift_act}")
     return spec
+
+
+def build_bail_release(ctx: CaseContext, person: Person) -> DocSpec:
+    """解除取保候审决定书: lifts the measure before its 12 months are out (程序规定 第一百零八条)."""
+    return _measure_release(ctx, person, "取保候审", "bail_release_decision", "bail_granted", "bail_lifted")
 
 
 # --- 监视居住 -------------------------------------------------------------------------------------------------------
@@ -310,39 +318,8 @@ def build_surveillance_decision(ctx: CaseContext, person: Person) -> DocSpec:
 
 def build_surveillance_release(ctx: CaseContext, person: Person) -> DocSpec:
     """解除监视居住决定书: lifts the measure before its six months are out (刑诉法 第七十九条)."""
-    f = ctx.facts
-    rng = ctx.rng
-    started: datetime = f.acts["surveillance_started"]
-    lifted: datetime = f.acts["surveillance_lifted"]
-    reason = rng.choice(
-        ["案件已侦查终结，对其不需要继续监视居住", "经审查，犯罪嫌疑人在监视居住期间遵守规定，不需要继续监视居住"]
-    )
-    spec = DocSpec(doc_type="residential_surveillance_release_decision", title="解除监视居住决定书", file_stem="")
-    w = Writer(ctx, spec)
-    header(w, "解除监视居住决定书", "residential_surveillance_release_decision", spaced=0.4, agency=0.7)
-    w.para(
-        "我局于",
-        seg(ctx.style.day(started.date()), DATETIME, tag="act:surveillance_started"),
-        "对涉嫌",
-        f.charge,
-        "的犯罪嫌疑人",
-        person_seg(person.name, "suspect"),
-        "（性别",
-        seg(person.gender, tag=f"gender:{person.name}"),
-        "，出生日期",
-        seg(ctx.style.day(person.birth), DATETIME, tag=f"birth:{person.name}"),
-        "）决定监视居住。",
-    )
-    w.para(*field_segs("解除原因", reason, ctx))
-    w.para(
-        "根据",
-        *citation(CPL_BAIL_LIFT),
-        "之规定，决定自",
-        seg(ctx.style.day(lifted.date()), DATETIME, tag="act:surveillance_lifted"),
-        "起解除对其监视居住。",
-    )
-    closing(w, lifted.date(), tag="act:surveillance_lifted")
-    return spec
+    doc_type = "residential_surveillance_release_decision"
+    return _measure_release(ctx, person, "监视居住", doc_type, "surveillance_started", "surveillance_lifted")
 
 
 # --- 逮捕 -----------------------------------------------------------------------------------------------------------
