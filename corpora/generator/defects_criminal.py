@@ -539,69 +539,53 @@ def missing_opinion_notice(case: GeneratedCase, rng: random.Random) -> PlantedDe
     )
 
 
-@defect("bail_over_twelve_months", "time_limit", "CR-11", "取保候审超过十二个月", ("criminal",))
-def bail_over_twelve_months(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
-    """The 解除取保候审决定书 is dated 12 months and some weeks after the 起算 (刑诉法 第七十九条)."""
+def _lifted_late(
+    case: GeneratedCase, rng: random.Random, start_act: str, lift_act: str, doc_type: str, months: int, days: int
+) -> tuple[DocSpec, list[Seg]] | None:
+    """Re-date the 解除 paper of a measure to ``months`` months and 8–``days`` days after its 起算 (刑诉法 第七十九条);
+    returns the paper and its evidence (the 解除 date, the 起算 it restates)."""
     acts = case.facts.acts
-    bailed = acts.get("bail_granted")
-    lifted = tagged(case, "act:bail_lifted", "bail_release_decision")
-    granted = tagged(case, "act:bail_granted", "bail_release_decision")
-    if bailed is None or not lifted or not granted:
+    started = acts.get(start_act)
+    lifted = tagged(case, f"act:{lift_act}", doc_type)
+    begun = tagged(case, f"act:{start_act}", doc_type)
+    if started is None or not lifted or not begun:
         return None
-    start = bailed.date()
-    y, m = divmod(start.month - 1 + 12, 12)
-    anniversary = start.replace(year=start.year + y, month=m + 1, day=min(start.day, 28))
-    late = datetime.combine(anniversary + timedelta(days=rng.randint(8, 75)), datetime.min.time()) + timedelta(
+    start = started.date()
+    y, m = divmod(start.month - 1 + months, 12)
+    term_end = start.replace(year=start.year + y, month=m + 1, day=min(start.day, 28))
+    late = datetime.combine(term_end + timedelta(days=rng.randint(8, days)), datetime.min.time()) + timedelta(
         hours=rng.randint(9, 16)
     )
     doc = lifted[0][0]
     for _, seg in lifted:
         seg.text = format_like(seg.text, late.date())
-    for seg in doc.find("doc_number"):
-        seg.text = re.sub(r"〔\d{4}〕", f"〔{late.year}〕", seg.text)
-        case.facts.doc_numbers["bail_release_decision"] = seg.text
-    doc.date = late.date()
-    acts["bail_lifted"] = late
+    _redate_doc(case, doc, late.date())
+    acts[lift_act] = late
+    return doc, [lifted[0][1], begun[0][1]]
+
+
+@defect("bail_over_twelve_months", "time_limit", "CR-11", "取保候审超过十二个月", ("criminal",))
+def bail_over_twelve_months(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    """The 解除取保候审决定书 is dated 12 months and some weeks after the 起算."""
+    hit = _lifted_late(case, rng, "bail_granted", "bail_lifted", "bail_release_decision", 12, 75)
+    if hit is None:
+        return None
+    doc, evidence = hit
     return PlantedDefect(
-        "bail_over_twelve_months",
-        "time_limit",
-        "CR-11",
-        doc,
-        [lifted[0][1], granted[0][1]],
-        note="取保候审超过十二个月才解除",
+        "bail_over_twelve_months", "time_limit", "CR-11", doc, evidence, note="取保候审超过十二个月才解除"
     )
 
 
 @defect("surveillance_over_six_months", "time_limit", "CR-11-2", "监视居住超过六个月", ("criminal",))
 def surveillance_over_six_months(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
-    """The 解除监视居住决定书 is dated six months and some weeks after the 起算 (刑诉法 第七十九条)."""
-    acts = case.facts.acts
-    started = acts.get("surveillance_started")
-    lifted = tagged(case, "act:surveillance_lifted", "residential_surveillance_release_decision")
-    begun = tagged(case, "act:surveillance_started", "residential_surveillance_release_decision")
-    if started is None or not lifted or not begun:
+    """The 解除监视居住决定书 is dated six months and some weeks after the 起算."""
+    doc_type = "residential_surveillance_release_decision"
+    hit = _lifted_late(case, rng, "surveillance_started", "surveillance_lifted", doc_type, 6, 60)
+    if hit is None:
         return None
-    start = started.date()
-    y, m = divmod(start.month - 1 + 6, 12)
-    half_year = start.replace(year=start.year + y, month=m + 1, day=min(start.day, 28))
-    late = datetime.combine(half_year + timedelta(days=rng.randint(8, 60)), datetime.min.time()) + timedelta(
-        hours=rng.randint(9, 16)
-    )
-    doc = lifted[0][0]
-    for _, seg in lifted:
-        seg.text = format_like(seg.text, late.date())
-    for seg in doc.find("doc_number"):
-        seg.text = re.sub(r"〔\d{4}〕", f"〔{late.year}〕", seg.text)
-        case.facts.doc_numbers["residential_surveillance_release_decision"] = seg.text
-    doc.date = late.date()
-    acts["surveillance_lifted"] = late
+    doc, evidence = hit
     return PlantedDefect(
-        "surveillance_over_six_months",
-        "time_limit",
-        "CR-11-2",
-        doc,
-        [lifted[0][1], begun[0][1]],
-        note="监视居住超过六个月才解除",
+        "surveillance_over_six_months", "time_limit", "CR-11-2", doc, evidence, note="监视居住超过六个月才解除"
     )
 
 
@@ -693,10 +677,7 @@ def late_release_after_disapproval(case: GeneratedCase, rng: random.Random) -> P
     doc = hits[0][0]
     for _, seg in hits:
         seg.text = format_like(seg.text, late)
-    for seg in doc.find("doc_number"):
-        seg.text = re.sub(r"〔\d{4}〕", f"〔{late.year}〕", seg.text)
-        case.facts.doc_numbers["release_certificate"] = seg.text
-    doc.date = late.date()
+    _redate_doc(case, doc, late.date())
     acts["custody_released"] = late
     return PlantedDefect(
         "late_release_after_disapproval",
