@@ -170,26 +170,27 @@ def _blank_field(
     return None
 
 
-@defect("blank_acceptance_field", "missing_element", "EL-CR-01-1", "受案登记表栏目空白")
-def blank_acceptance_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
-    hit = _blank_field(case, rng, "case_acceptance_register", ["接报时间", "受案意见", "接报民警", "案件来源"])
+def blank_field_defect(
+    case: GeneratedCase, rng: random.Random, kind: str, rule: str, doc_type: str, labels: list[str]
+) -> PlantedDefect | None:
+    """A ``missing_element`` defect: one of ``labels`` of a ``doc_type`` paper left blank (``_blank_field``)."""
+    hit = _blank_field(case, rng, doc_type, labels)
     if hit is None:
         return None
     doc, label, _ = hit
-    return PlantedDefect(
-        "blank_acceptance_field", "missing_element", "EL-CR-01-1", doc, [label], note=f"“{label.text}”留空"
-    )
+    return PlantedDefect(kind, "missing_element", rule, doc, [label], note=f"“{label.text}”留空")
+
+
+@defect("blank_acceptance_field", "missing_element", "EL-CR-01-1", "受案登记表栏目空白")
+def blank_acceptance_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
+    labels = ["接报时间", "受案意见", "接报民警", "案件来源"]
+    return blank_field_defect(case, rng, "blank_acceptance_field", "EL-CR-01-1", "case_acceptance_register", labels)
 
 
 @defect("blank_interrogation_field", "missing_element", "EL-CR-06-1", "讯问笔录首部项目空白", ("criminal",))
 def blank_interrogation_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
-    hit = _blank_field(case, rng, "interrogation_record", ["地点", "记录人"])
-    if hit is None:
-        return None
-    doc, label, _ = hit
-    return PlantedDefect(
-        "blank_interrogation_field", "missing_element", "EL-CR-06-1", doc, [label], note=f"“{label.text}”留空"
-    )
+    labels = ["地点", "记录人"]
+    return blank_field_defect(case, rng, "blank_interrogation_field", "EL-CR-06-1", "interrogation_record", labels)
 
 
 # --- missing documents --------------------------------------------------------------------------------------------

@@ -15,7 +15,15 @@ import random
 import re
 from datetime import date, datetime, timedelta
 
-from corpora.generator.defects import _blank_field, _set_moment, defect, docs_of, drop_lines, hard_negative, tagged
+from corpora.generator.defects import (
+    _set_moment,
+    blank_field_defect,
+    defect,
+    docs_of,
+    drop_lines,
+    hard_negative,
+    tagged,
+)
 from corpora.generator.documents_admin import PSAPL, build_mediation_agreement, build_on_the_spot_decision
 from corpora.generator.documents_base import CaseContext, DateStyle, build_context
 from corpora.generator.model import DocSpec, GeneratedCase, Line, PlantedDefect, Seg
@@ -373,7 +381,7 @@ def oral_summons_times_missing(case: GeneratedCase, rng: random.Random) -> Plant
 
 @defect("blank_preservation_field", "missing_element", "EL-AD-05-1", "证据保全决定书（清单）项目空白", _ADMIN)
 def blank_preservation_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
-    return _blank_decision_field(
+    return blank_field_defect(
         case,
         rng,
         "blank_preservation_field",
@@ -388,16 +396,6 @@ def preservation_no_remedy(case: GeneratedCase, rng: random.Random) -> PlantedDe
     return _drop_remedy_lines(case, "preservation_no_remedy", "EL-AD-05-2", "evidence_preservation_decision")
 
 
-def _blank_decision_field(
-    case: GeneratedCase, rng: random.Random, kind: str, rule: str, doc_type: str, labels: list[str]
-) -> PlantedDefect | None:
-    hit = _blank_field(case, rng, doc_type, labels)
-    if hit is None:
-        return None
-    doc, label, _ = hit
-    return PlantedDefect(kind, "missing_element", rule, doc, [label], note=f"“{label.text}”留空")
-
-
 def _drop_remedy_lines(case: GeneratedCase, kind: str, rule: str, doc_type: str) -> PlantedDefect | None:
     docs = docs_of(case, doc_type)
     if len(docs) != 1:
@@ -410,12 +408,8 @@ def _drop_remedy_lines(case: GeneratedCase, kind: str, rule: str, doc_type: str)
 
 @defect("blank_approval_opinion", "missing_element", "EL-AD-07-1", "审批表审核/审批意见空白", _ADMIN)
 def blank_approval_opinion(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
-    hit = _blank_field(case, rng, "approval_form", ["办案部门意见", "审核意见", "领导审批意见"])
-    if hit is None:
-        return None
-    doc, label, _ = hit
-    return PlantedDefect(
-        "blank_approval_opinion", "missing_element", "EL-AD-07-1", doc, [label], note=f"“{label.text}”留空"
+    return blank_field_defect(
+        case, rng, "blank_approval_opinion", "EL-AD-07-1", "approval_form", ["办案部门意见", "审核意见", "领导审批意见"]
     )
 
 
@@ -448,7 +442,7 @@ def penalty_family_not_notified(case: GeneratedCase, rng: random.Random) -> Plan
 
 @defect("blank_on_the_spot_field", "missing_element", "EL-AD-04-1", "当场处罚决定书项目空白", _ADMIN)
 def blank_on_the_spot_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
-    return _blank_decision_field(
+    return blank_field_defect(
         case,
         rng,
         "blank_on_the_spot_field",
@@ -470,12 +464,13 @@ _MEDIATION_LABELS = ["调解机关", "主持人", "甲方当事人", "乙方当�
 
 @defect("blank_mediation_field", "missing_element", "EL-AD-06-1", "治安调解协议书项目空白或当事人未签名", _ADMIN)
 def blank_mediation_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
-    hit = _blank_field(case, rng, "mediation_agreement", [*_MEDIATION_LABELS, "甲方签名", "乙方签名"])
-    if hit is None:
-        return None
-    doc, label, _ = hit
-    return PlantedDefect(
-        "blank_mediation_field", "missing_element", "EL-AD-06-1", doc, [label], note=f"“{label.text}”留空"
+    return blank_field_defect(
+        case,
+        rng,
+        "blank_mediation_field",
+        "EL-AD-06-1",
+        "mediation_agreement",
+        [*_MEDIATION_LABELS, "甲方签名", "乙方签名"],
     )
 
 

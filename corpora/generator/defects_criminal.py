@@ -10,7 +10,15 @@ import random
 import re
 from datetime import datetime, timedelta
 
-from corpora.generator.defects import _blank_field, _redate_doc, _set_moment, defect, docs_of, hard_negative, tagged
+from corpora.generator.defects import (
+    _redate_doc,
+    _set_moment,
+    blank_field_defect,
+    defect,
+    docs_of,
+    hard_negative,
+    tagged,
+)
 from corpora.generator.defects_elements import _officer_names, _parse, _session_segs
 from corpora.generator.model import DocSpec, GeneratedCase, Line, PlantedDefect, Seg, Session
 from corpora.generator.textutil import format_like
@@ -440,16 +448,6 @@ def escorted_out_for_identification(case: GeneratedCase, rng: random.Random) -> 
 # --- papers of documents_measures.py (报案笔录, 逮捕证, 取保候审, 鉴定) ------------------------------------------
 
 
-def _blank(
-    case: GeneratedCase, rng: random.Random, kind: str, rule: str, doc_type: str, labels: list[str]
-) -> PlantedDefect | None:
-    hit = _blank_field(case, rng, doc_type, labels)
-    if hit is None:
-        return None
-    doc, label, _ = hit
-    return PlantedDefect(kind, "missing_element", rule, doc, [label], note=f"“{label.text}”留空")
-
-
 def _drop_line(doc: DocSpec, pattern: str) -> bool:
     """Remove the lines matching ``pattern`` (a confirmation, a rights notice); True when one was removed."""
     keep = [line for line in doc.lines if not re.search(pattern, line.text)]
@@ -460,7 +458,9 @@ def _drop_line(doc: DocSpec, pattern: str) -> bool:
 
 @defect("blank_report_record_field", "missing_element", "EL-CR-02-1", "报案笔录首部项目空白", ("criminal",))
 def blank_report_record_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
-    return _blank(case, rng, "blank_report_record_field", "EL-CR-02-1", "report_record", ["时间", "地点", "记录人"])
+    return blank_field_defect(
+        case, rng, "blank_report_record_field", "EL-CR-02-1", "report_record", ["时间", "地点", "记录人"]
+    )
 
 
 @defect("report_record_unconfirmed", "missing_element", "EL-CR-02-2", "报案笔录无报案人核对确认", ("criminal",))
@@ -478,13 +478,13 @@ def report_record_unconfirmed(case: GeneratedCase, rng: random.Random) -> Plante
 @defect("blank_arrest_warrant_field", "missing_element", "EL-CR-11-1", "逮捕证栏目空白", ("criminal",))
 def blank_arrest_warrant_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
     labels = ["逮捕原因", "批准或决定机关", "执行人"]
-    return _blank(case, rng, "blank_arrest_warrant_field", "EL-CR-11-1", "arrest_warrant", labels)
+    return blank_field_defect(case, rng, "blank_arrest_warrant_field", "EL-CR-11-1", "arrest_warrant", labels)
 
 
 @defect("blank_bail_field", "missing_element", "EL-CR-12-1", "取保候审决定书栏目空白", ("criminal",))
 def blank_bail_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
     labels = ["取保原因", "执行机关", "批准人", "批准时间"]
-    return _blank(case, rng, "blank_bail_field", "EL-CR-12-1", "bail_decision", labels)
+    return blank_field_defect(case, rng, "blank_bail_field", "EL-CR-12-1", "bail_decision", labels)
 
 
 @defect("bail_not_read", "missing_element", "EL-CR-12-2", "取保候审决定书未记载宣读", ("criminal",))
@@ -500,7 +500,7 @@ def bail_not_read(case: GeneratedCase, rng: random.Random) -> PlantedDefect | No
 @defect("blank_engagement_field", "missing_element", "EL-CR-15-1", "鉴定聘请书栏目空白", ("criminal",))
 def blank_engagement_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
     labels = ["鉴定事项", "批准人", "批准时间"]
-    return _blank(case, rng, "blank_engagement_field", "EL-CR-15-1", "expert_engagement", labels)
+    return blank_field_defect(case, rng, "blank_engagement_field", "EL-CR-15-1", "expert_engagement", labels)
 
 
 @defect("notice_without_rights", "missing_element", "EL-CR-15-2", "鉴定意见通知书未告知申请权", ("criminal",))
@@ -595,7 +595,7 @@ def surveillance_over_six_months(case: GeneratedCase, rng: random.Random) -> Pla
 @defect("blank_non_filing_field", "missing_element", "EL-CR-04-1", "不予立案通知书栏目空白", ("criminal",))
 def blank_non_filing_field(case: GeneratedCase, rng: random.Random) -> PlantedDefect | None:
     labels = ["控告人", "不立案原因", "批准人"]
-    return _blank(case, rng, "blank_non_filing_field", "EL-CR-04-1", "non_filing_notice", labels)
+    return blank_field_defect(case, rng, "blank_non_filing_field", "EL-CR-04-1", "non_filing_notice", labels)
 
 
 @defect("non_filing_without_review_right", "missing_element", "EL-CR-04-2", "不予立案通知书未告知复议权", ("criminal",))

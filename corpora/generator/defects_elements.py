@@ -11,7 +11,15 @@ import random
 import re
 from datetime import datetime, timedelta
 
-from corpora.generator.defects import DefectFn, _blank_field, defect, docs_of, drop_lines, hard_negative, tagged
+from corpora.generator.defects import (
+    DefectFn,
+    blank_field_defect,
+    defect,
+    docs_of,
+    drop_lines,
+    hard_negative,
+    tagged,
+)
 from corpora.generator.model import DocSpec, GeneratedCase, Line, PlantedDefect, Seg
 from corpora.generator.textutil import format_like
 
@@ -44,11 +52,7 @@ def _register_blank(
         # A refusal note would make the blank lawful; the generator writes none, but stay safe.
         if any(re.search(r"拒绝填写|拒绝签名|拒签", d.text()) for d in docs_of(case, doc_type)):
             return None
-        hit = _blank_field(case, rng, doc_type, list(labels))
-        if hit is None:
-            return None
-        doc, label, _ = hit
-        return PlantedDefect(key, "missing_element", rule_id, doc, [label], note=f"“{label.text}”留空")
+        return blank_field_defect(case, rng, key, rule_id, doc_type, list(labels))
 
     return apply
 
