@@ -43,7 +43,7 @@ from corpora.generator.documents_forms import (
     station_full,
     unit,
 )
-from corpora.generator.model import DocSpec, Person
+from corpora.generator.model import DocSpec, Person, Seg
 from corpora.generator.textutil import cn_number
 
 CPL_BAIL = "第六十七条"
@@ -128,6 +128,18 @@ def _executor(ctx: CaseContext) -> str:
     return station_full(ctx)
 
 
+def _particulars(ctx: CaseContext, person: Person, opening: str) -> list[str | Seg]:
+    """性别, 出生日期 and 住址 of a suspect in a measure's paper, tagged for the identity defects."""
+    return [
+        f"{opening}性别",
+        seg(person.gender, tag=f"gender:{person.name}"),
+        "，出生日期",
+        seg(ctx.style.day(person.birth), DATETIME, tag=f"birth:{person.name}"),
+        "，住址",
+        seg(person.address, LOCATION),
+    ]
+
+
 def build_bail_decision(ctx: CaseContext, person: Person) -> DocSpec:
     f = ctx.facts
     rng = ctx.rng
@@ -169,12 +181,7 @@ def build_bail_decision(ctx: CaseContext, person: Person) -> DocSpec:
     w.para(
         "犯罪嫌疑人",
         person_seg(person.name, "suspect"),
-        "，性别",
-        seg(person.gender, tag=f"gender:{person.name}"),
-        "，出生日期",
-        seg(ctx.style.day(person.birth), DATETIME, tag=f"birth:{person.name}"),
-        "，住址",
-        seg(person.address, LOCATION),
+        *_particulars(ctx, person, "，"),
         "。",
     )
     terms = (
@@ -290,12 +297,7 @@ def build_surveillance_decision(ctx: CaseContext, person: Person) -> DocSpec:
     w.para(
         "犯罪嫌疑人",
         person_seg(person.name, "suspect"),
-        "，性别",
-        seg(person.gender, tag=f"gender:{person.name}"),
-        "，出生日期",
-        seg(ctx.style.day(person.birth), DATETIME, tag=f"birth:{person.name}"),
-        "，住址",
-        seg(person.address, LOCATION),
+        *_particulars(ctx, person, "，"),
         "。",
     )
     w.para(
@@ -369,12 +371,7 @@ def build_arrest_warrant(ctx: CaseContext, person: Person) -> DocSpec:
         f.charge,
         "的",
         person_seg(person.name, "suspect"),
-        "（性别",
-        seg(person.gender, tag=f"gender:{person.name}"),
-        "，出生日期",
-        seg(ctx.style.day(person.birth), DATETIME, tag=f"birth:{person.name}"),
-        "，住址",
-        seg(person.address, LOCATION),
+        *_particulars(ctx, person, "（"),
         "）执行逮捕，送",
         seg(center, ORG),
         "羁押。",
@@ -484,12 +481,7 @@ def build_release_certificate(ctx: CaseContext, person: Person) -> DocSpec:
     w.para(
         "兹有犯罪嫌疑人",
         person_seg(person.name, "suspect"),
-        "，性别",
-        seg(person.gender, tag=f"gender:{person.name}"),
-        "，出生日期",
-        seg(ctx.style.day(person.birth), DATETIME, tag=f"birth:{person.name}"),
-        "，住址",
-        seg(person.address, LOCATION),
+        *_particulars(ctx, person, "，"),
         f"，因涉嫌{f.charge}",
         *held,
         "。因",
